@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ArticlesConfig(AppConfig):
+    name = "articles"
+    verbose_name = _("Articles")
+
+    def ready(self):
+        # Registered here, not with decorators in models.py: modeltranslation adds the
+        # per-language columns (title_en, ...) in its own ready(), which runs first, and
+        # reversion records the field list when register() runs (see docs/pitfalls).
+        from django.db.models.signals import post_migrate
+
+        from . import roles, versioning
+
+        versioning.register_models()
+        post_migrate.connect(roles.ensure_roles_after_migrate, sender=self)

@@ -1,0 +1,268 @@
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models, transaction
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from references.models import Reference
+
+validate_slug = RegexValidator(
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+    _("Use lowercase letters, digits and single hyphens, e.g. msc-knee-dose."),
+)
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def field_suffix(lang):
+    """The column suffix modeltranslation uses for a language code (zh-hans -> zh_hans)."""
+    return lang.replace("-", "_")
+
+
+class Topic(models.Model):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, validators=[validate_slug])
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.name or self.slug
+
+    def get_absolute_url(self):
+        return reverse("articles:topic", args=[self.slug])
+
+
+class Persona(models.Model):
+    """A kind of reader ("Which best describes you?") the page adapts its language to."""
+
+    class SchemaAudience(models.TextChoices):
+        PATIENT = "Patient", "Patient"
+        PEOPLE = "PeopleAudience", "PeopleAudience"
+        MEDICAL = "MedicalAudience", "MedicalAudience"
+
+    code = models.SlugField(_("code"), max_length=40, unique=True, validators=[validate_slug])
+    label = models.CharField(_("label"), max_length=80)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_lay = models.BooleanField(
+        _("lay reader"),
+        default=True,
+        help_text=_("Lay readers get plain language, lay explanations and the plain disclaimer."),
+    )
+    schema_audience = models.CharField(
+        _("schema.org audience"), max_length=20, choices=SchemaAudience.choices, default=SchemaAudience.PATIENT
+    )
+    disclaimer = models.TextField(_("disclaimer"), blank=True)
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = _("persona")
+        verbose_name_plural = _("personas")
+
+    def __str__(self):
+        return self.label or self.code
+
+
+class Author(models.Model):
+    """Who wrote an article, shown to readers with credentials and disclosure."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, validators=[validate_slug])
+    credentials = models.CharField(_("credentials"), max_length=200, blank=True, help_text=_("e.g. MD, PhD"))
+    affiliation = models.CharField(_("affiliation"), max_length=300, blank=True)
+    disclosure = models.TextField(
+        _("disclosure"), blank=True, help_text=_("Conflicts of interest; leave empty only if there are none.")
+    )
+    bio = models.TextField(_("biography"), blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_profile",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self):
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def with_page_data(self):
+        """What the article page shows besides the text: topics and ordered authors."""
+        return self.prefetch_related(
+            "topics",
+            Prefetch("authorships", queryset=Authorship.objects.select_related("author")),
+        )
+
+    def with_citation_count(self):
+        return self.annotate(citation_count=models.Count("citations__reference", distinct=True))
+
+
+class Article(models.Model):
+    """A clinical question, its key answer and the sections that back it with citations.
+
+    title, summary, body and plain_summary are translated (see translation.py): read and
+    write them per language (title_en, title_zh_hans); the base column is not used.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        ARCHIVED = "archived", _("Archived")
+
+    # Fields whose change is a change readers see ("Last updated").
+    READER_VISIBLE_FIELDS = ("title", "summary", "body", "plain_summary")
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, validators=[validate_slug])
+    title = models.CharField(_("title (the clinical question)"), max_length=300)
+    summary = models.TextField(_("key answer"), help_text=_("Inline Markdown; citations allowed."))
+    body = models.TextField(_("body"), blank=True, help_text=_("Markdown with [@key] citations."))
+    plain_summary = models.TextField(
+        _("plain-language summary"), blank=True, help_text=_("Shown to lay readers above the key answer.")
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    topics = models.ManyToManyField(Topic, verbose_name=_("topics"), blank=True, related_name="articles")
+    authors = models.ManyToManyField(
+        Author, verbose_name=_("authors"), through="Authorship", blank=True, related_name="articles"
+    )
+    content_updated_at = models.DateTimeField(
+        _("last updated"), null=True, blank=True, help_text=_("When what readers see last changed.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("saved"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-content_updated_at", "slug"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        permissions = [("publish_article", _("Can publish and unpublish articles"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="published") | models.Q(published_at__isnull=False),
+                name="published_article_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return self.display_title()
+
+    def display_title(self):
+        for lang in LANGUAGE_CODES:
+            title = self.text("title", lang)
+            if title:
+                return title
+        return self.slug
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", args=[self.slug])
+
+    def text(self, field, lang):
+        """The stored text of a translated field in one language, without fallback."""
+        return getattr(self, f"{field}_{field_suffix(lang)}") or ""
+
+    def set_text(self, field, lang, value):
+        setattr(self, f"{field}_{field_suffix(lang)}", value)
+
+    def languages(self):
+        """Languages this article has a version in (a title and a key answer)."""
+        return [lang for lang in LANGUAGE_CODES if self.text("title", lang) and self.text("summary", lang)]
+
+    def reader_visible_state(self):
+        return {
+            (field, lang): self.text(field, lang) for field in self.READER_VISIBLE_FIELDS for lang in LANGUAGE_CODES
+        }
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_state = instance.reader_visible_state()
+        return instance
+
+    def save(self, *args, **kwargs):
+        now = timezone.now()
+        if self.reader_visible_state() != getattr(self, "_loaded_state", None):
+            self.content_updated_at = now
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = now
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self.sync_citations()
+        self._loaded_state = self.reader_visible_state()
+
+    def sync_citations(self):
+        """Store which references the text cites, per language, numbered by first citation."""
+        from articles.citations import cited_keys
+
+        wanted = {}
+        for lang in LANGUAGE_CODES:
+            keys = cited_keys(self.text("summary", lang), self.text("body", lang))
+            for number, key in enumerate(keys, start=1):
+                wanted[(key, lang)] = number
+        refs = dict(Reference.objects.filter(key__in={key for key, _lang in wanted}).values_list("key", "id"))
+        current = {(c.reference_id, c.language): c for c in self.citations.all()}
+        target = {(refs[key], lang): number for (key, lang), number in wanted.items() if key in refs}
+        stale = [c.pk for ident, c in current.items() if ident not in target]
+        if stale:
+            Citation.objects.filter(pk__in=stale).delete()
+        changed = []
+        for (ref_id, lang), number in target.items():
+            citation = current.get((ref_id, lang))
+            if citation is None:
+                changed.append(Citation(article=self, reference_id=ref_id, language=lang, number=number))
+            elif citation.number != number:
+                citation.number = number
+                citation.save(update_fields=["number"])
+        Citation.objects.bulk_create(changed)
+
+
+class Authorship(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="authorships")
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="authorships")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("authorship")
+        verbose_name_plural = _("authorships")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="unique_authorship"),
+        ]
+
+    def __str__(self):
+        return f"{self.author} – {self.article}"
+
+
+class Citation(models.Model):
+    """Derived from an article's text on every save: article X cites reference Y in language L."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="citations")
+    reference = models.ForeignKey(Reference, on_delete=models.PROTECT, related_name="citations")
+    language = models.CharField(max_length=10, choices=settings.LANGUAGES)
+    number = models.PositiveSmallIntegerField(help_text=_("Number by first citation in that language."))
+
+    class Meta:
+        ordering = ["article", "language", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "reference", "language"], name="unique_citation"),
+        ]
+
+    def __str__(self):
+        return f"{self.article.slug} [{self.language}] {self.number}: {self.reference.key}"

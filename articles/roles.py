@@ -1,0 +1,59 @@
+"""The editorial roles as auth groups, with the permissions each role needs.
+
+Kept in code and applied after every migrate, so permissions stay in step with the models.
+"""
+
+from django.contrib.auth.models import Group, Permission
+
+EDITORS = "Editors"
+CHIEF_EDITORS = "Chief medical editors"
+BOARD = "Medical Advisory Board"
+TRANSLATORS = "Translators"
+
+_EDIT_CONTENT = [
+    "articles.add_article", "articles.change_article", "articles.view_article",
+    "articles.add_authorship", "articles.change_authorship", "articles.delete_authorship",
+    "articles.view_authorship",
+    "articles.add_topic", "articles.change_topic", "articles.view_topic",
+    "articles.add_author", "articles.change_author", "articles.view_author",
+    "articles.view_persona",
+    "references.add_reference", "references.change_reference", "references.view_reference",
+]
+
+ROLE_PERMISSIONS = {
+    EDITORS: _EDIT_CONTENT + ["articles.publish_article"],
+    CHIEF_EDITORS: _EDIT_CONTENT + [
+        "articles.publish_article", "articles.delete_article", "articles.change_persona",
+        "articles.add_persona", "articles.delete_topic", "references.delete_reference",
+    ],
+    BOARD: ["articles.view_article", "articles.view_topic", "articles.view_author",
+            "articles.view_persona", "references.view_reference"],
+    # Translators edit the text of existing articles; they cannot publish.
+    TRANSLATORS: ["articles.view_article", "articles.change_article", "articles.view_topic",
+                  "articles.change_topic", "articles.view_persona", "references.view_reference"],
+}
+
+# Higher apps (reviews) add their own permissions to a role here.
+EXTRA_ROLE_PERMISSIONS: dict[str, list[str]] = {}
+
+
+def _permission(dotted):
+    app_label, codename = dotted.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def ensure_roles():
+    """Create the role groups and set exactly their permissions (idempotent)."""
+    for name, perms in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        wanted = perms + EXTRA_ROLE_PERMISSIONS.get(name, [])
+        group.permissions.set([_permission(p) for p in wanted])
+
+
+def ensure_roles_after_migrate(sender, **kwargs):
+    if kwargs.get("plan") is not None or kwargs.get("apps") is not None:
+        try:
+            ensure_roles()
+        except Permission.DoesNotExist:
+            # A partial migrate (e.g. to an earlier state) may not have every model yet.
+            pass

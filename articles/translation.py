@@ -1,0 +1,28 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Article, Author, Persona, Topic
+
+
+@register(Article)
+class ArticleTranslationOptions(TranslationOptions):
+    fields = ("title", "summary", "body", "plain_summary")
+    # An article may start life in either language; Article.clean() asks for one complete version.
+    required_languages = ()
+
+
+@register(Topic)
+class TopicTranslationOptions(TranslationOptions):
+    fields = ("name", "description")
+    required_languages = ()
+
+
+@register(Persona)
+class PersonaTranslationOptions(TranslationOptions):
+    fields = ("label", "description", "disclaimer")
+    required_languages = ()
+
+
+@register(Author)
+class AuthorTranslationOptions(TranslationOptions):
+    fields = ("credentials", "affiliation", "disclosure", "bio")
+    required_languages = ()

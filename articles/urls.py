@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "articles"
+
+urlpatterns = [
+    path("articles/", views.article_index, name="index"),
+    path("articles/<slug:slug>/", views.article_detail, name="detail"),
+    path("articles/<slug:slug>/preview/", views.article_preview, name="preview"),
+    path("topics/<slug:slug>/", views.topic_detail, name="topic"),
+]

@@ -1,0 +1,52 @@
+"""Shared fixtures: one user per role, as the admin and the views see them."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from articles.roles import ensure_roles
+
+
+def _user(username, group_name=None, **extra):
+    user = User.objects.create_user(username=username, password="pw-for-tests-only", is_staff=True, **extra)
+    if group_name:
+        ensure_roles()
+        user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return _user("editor", "Editors")
+
+
+@pytest.fixture
+def chief_editor(db):
+    return _user("chief", "Chief medical editors")
+
+
+@pytest.fixture
+def board_member(db):
+    return _user("board", "Medical Advisory Board")
+
+
+@pytest.fixture
+def translator(db):
+    return _user("translator", "Translators")
+
+
+@pytest.fixture
+def outsider(db):
+    """A logged-in account with no role at all."""
+    return User.objects.create_user(username="outsider", password="pw-for-tests-only")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def outsider_client(client, outsider):
+    client.force_login(outsider)
+    return client
