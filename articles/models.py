@@ -164,15 +164,32 @@ class Article(models.Model):
     def __str__(self):
         return self.display_title()
 
+    def save(self, *args, **kwargs):
+        now = timezone.now()
+        if self.reader_visible_state() != getattr(self, "_loaded_state", None):
+            self.content_updated_at = now
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = now
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self.sync_citations()
+        self._loaded_state = self.reader_visible_state()
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", args=[self.slug])
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_state = instance.reader_visible_state()
+        return instance
+
     def display_title(self):
         for lang in LANGUAGE_CODES:
             title = self.text("title", lang)
             if title:
                 return title
         return self.slug
-
-    def get_absolute_url(self):
-        return reverse("articles:detail", args=[self.slug])
 
     def text(self, field, lang):
         """The stored text of a translated field in one language, without fallback."""
@@ -189,23 +206,6 @@ class Article(models.Model):
         return {
             (field, lang): self.text(field, lang) for field in self.READER_VISIBLE_FIELDS for lang in LANGUAGE_CODES
         }
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_state = instance.reader_visible_state()
-        return instance
-
-    def save(self, *args, **kwargs):
-        now = timezone.now()
-        if self.reader_visible_state() != getattr(self, "_loaded_state", None):
-            self.content_updated_at = now
-        if self.status == self.Status.PUBLISHED and self.published_at is None:
-            self.published_at = now
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            self.sync_citations()
-        self._loaded_state = self.reader_visible_state()
 
     def sync_citations(self):
         """Store which references the text cites, per language, numbered by first citation."""

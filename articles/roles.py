@@ -3,6 +3,8 @@
 Kept in code and applied after every migrate, so permissions stay in step with the models.
 """
 
+import contextlib
+
 from django.contrib.auth.models import Group, Permission
 
 EDITORS = "Editors"
@@ -52,8 +54,6 @@ def ensure_roles():
 
 def ensure_roles_after_migrate(sender, **kwargs):
     if kwargs.get("plan") is not None or kwargs.get("apps") is not None:
-        try:
+        # A partial migrate (e.g. to an earlier state) may not have every model yet.
+        with contextlib.suppress(Permission.DoesNotExist):
             ensure_roles()
-        except Permission.DoesNotExist:
-            # A partial migrate (e.g. to an earlier state) may not have every model yet.
-            pass

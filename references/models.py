@@ -130,8 +130,11 @@ class Reference(models.Model):
     def __str__(self):
         return f"[{self.key}] {self.title}"
 
-    def clean(self):
+    def clean_fields(self, exclude=None):
         self.doi = normalize_doi(self.doi)
+        super().clean_fields(exclude=exclude)
+
+    def clean(self):
         if self.doi:
             clash = Reference.objects.filter(doi__iexact=self.doi).exclude(pk=self.pk).first()
             if clash:

@@ -1,0 +1,37 @@
+"""Settings come from the environment, with hardening switched on in production."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(code, **env):
+    full_env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_ENV", "SECRET_KEY", "DATABASE_URL")}
+    full_env.update(env, DJANGO_SETTINGS_MODULE="config.settings")
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = _run("import django; django.setup()", DJANGO_ENV="production", ALLOWED_HOSTS="example.org")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_switches_on_secure_cookies_and_hsts():
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.DEBUG, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS > 0)"
+    )
+    result = _run(code, DJANGO_ENV="production", SECRET_KEY="x" * 60, ALLOWED_HOSTS="example.org")
+    assert result.stdout.split() == ["False", "True", "True", "True"]
+
+
+def test_database_url_selects_postgresql_through_psycopg():
+    code = "from django.conf import settings as s; print(s.DATABASES['default']['ENGINE'])"
+    result = _run(code, DATABASE_URL="postgres://someone@db.example:5432/medcms")
+    assert result.stdout.strip() == "django.db.backends.postgresql"
