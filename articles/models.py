@@ -266,3 +266,41 @@ class Citation(models.Model):
 
     def __str__(self):
         return f"{self.article.slug} [{self.language}] {self.number}: {self.reference.key}"
+
+
+class GlossaryTermQuerySet(models.QuerySet):
+    def for_language(self, lang):
+        """Terms that have a term and a lay explanation in that language."""
+        suffix = field_suffix(lang)
+        return self.exclude(**{f"term_{suffix}__isnull": True}).exclude(**{f"term_{suffix}": ""}).exclude(
+            **{f"lay_explanation_{suffix}": ""}
+        )
+
+
+class GlossaryTerm(models.Model):
+    """A medical term with the plain explanation lay readers see beside its first use."""
+
+    term = models.CharField(_("term"), max_length=120)
+    synonyms = models.TextField(
+        _("synonyms"), blank=True, help_text=_("Other spellings or names, one per line; matched like the term.")
+    )
+    lay_explanation = models.CharField(_("lay explanation"), max_length=300)
+    professional_definition = models.TextField(_("professional definition"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = GlossaryTermQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary")
+
+    def __str__(self):
+        return self.term or "?"
+
+    def forms(self, lang):
+        """Every surface form to look for in a text of that language."""
+        suffix = field_suffix(lang)
+        term = getattr(self, f"term_{suffix}") or ""
+        synonyms = (getattr(self, f"synonyms_{suffix}") or "").splitlines()
+        return [form.strip() for form in [term, *synonyms] if form.strip()]

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Article, Author, Persona, Topic
+from .models import Article, Author, GlossaryTerm, Persona, Topic
 
 
 @register(Article)
@@ -25,4 +25,10 @@ class PersonaTranslationOptions(TranslationOptions):
 @register(Author)
 class AuthorTranslationOptions(TranslationOptions):
     fields = ("credentials", "affiliation", "disclosure", "bio")
+    required_languages = ()
+
+
+@register(GlossaryTerm)
+class GlossaryTermTranslationOptions(TranslationOptions):
+    fields = ("term", "synonyms", "lay_explanation", "professional_definition")
     required_languages = ()

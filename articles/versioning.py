@@ -3,7 +3,7 @@
 import reversion
 from reversion.models import Version
 
-from .models import Article, Author, Authorship, Persona, Topic
+from .models import Article, Author, Authorship, GlossaryTerm, Persona, Topic
 
 
 def register_models():
@@ -13,6 +13,7 @@ def register_models():
         (Topic, ()),
         (Author, ()),
         (Persona, ()),
+        (GlossaryTerm, ()),
     ):
         if not reversion.is_registered(model):
             reversion.register(model, follow=follow, ignore_duplicates=True)
