@@ -1,0 +1,357 @@
+"""Load the demo site: topics, authors, articles (demo/) and one account per editorial role.
+
+Safe to run again: rows are written only when they differ from demo/site.yaml and the demo
+article files, so a second run changes nothing, records no new revision and says so.
+Development only: it refuses to run when settings.PRODUCTION is true.
+"""
+
+import re
+import secrets
+from pathlib import Path
+
+import reversion
+import yaml
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import translation
+from reversion.models import Version
+
+from articles.importing import ArticleImportError, import_article_files
+from articles.models import (
+    LANGUAGE_CODES,
+    Article,
+    Author,
+    Authorship,
+    Citation,
+    Topic,
+    field_suffix,
+    validate_slug,
+)
+from articles.roles import BOARD, CHIEF_EDITORS, EDITORS, TRANSLATORS, ensure_roles
+from references.models import Reference
+
+DEFAULT_DEMO_DIR = Path(settings.BASE_DIR) / "demo"
+
+# Username and role group of each demo account.
+DEMO_ACCOUNTS = (
+    ("editor", EDITORS),
+    ("board", BOARD),
+    ("translator", TRANSLATORS),
+    ("chief", CHIEF_EDITORS),
+)
+
+SUFFIXES = [field_suffix(lang) for lang in LANGUAGE_CODES]
+TOPIC_FIELDS = [f"{name}_{suffix}" for name in ("name", "description") for suffix in SUFFIXES]
+AUTHOR_FIELDS = ["name"] + [
+    f"{name}_{suffix}" for name in ("credentials", "affiliation", "disclosure", "bio") for suffix in SUFFIXES
+]
+ARTICLE_ENTRY_KEYS = ("slug", "files", "authors")
+# A line of the importer's report: "FILE: created reference “key”" or "FILE: updated “slug” (en)".
+REPORT_LINE_RE = re.compile(r": (?P<outcome>created|updated|unchanged) (?P<reference>reference )?“")
+
+
+class DemoError(Exception):
+    """Problems with the demo content, one line each."""
+
+    def __init__(self, errors):
+        self.errors = list(errors)
+        super().__init__("\n".join(self.errors))
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo topics, authors and articles from demo/ and create one staff account per "
+        "editorial role (development only). Running it again changes nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-accounts", action="store_true", help="Load the content only; create no demo accounts."
+        )
+        parser.add_argument(
+            "--demo-dir",
+            default=str(DEFAULT_DEMO_DIR),
+            help="Folder holding site.yaml and articles/ (default: the project's demo/ folder).",
+        )
+
+    def handle(self, *args, **options):
+        if getattr(settings, "PRODUCTION", False):
+            raise CommandError(
+                "load_demo is for development only; refusing to run with DJANGO_ENV=production."
+            )
+        demo_dir = Path(options["demo_dir"])
+        self.verbosity = options["verbosity"]
+        # Outside a request the active language is not guaranteed (docs/pitfalls.md).
+        with translation.override(settings.LANGUAGE_CODE):
+            try:
+                site = read_site(demo_dir)
+                with transaction.atomic():
+                    lines, changes = self.load(site, demo_dir, accounts=not options["no_accounts"])
+            except DemoError as error:
+                for line in error.errors:
+                    self.stderr.write(line)
+                raise CommandError(
+                    f"Demo content not loaded ({len(error.errors)} problem(s) above)."
+                ) from None
+        for line in lines:
+            self.stdout.write(line)
+        if changes:
+            self.stdout.write(self.style.SUCCESS("Demo content loaded."))
+        else:
+            self.stdout.write("Nothing to do: the demo content is already loaded and unchanged.")
+
+    # --- the steps, inside one transaction ---------------------------------------------------
+
+    def load(self, site, demo_dir, *, accounts):
+        lines, changes = [], 0
+        if accounts:
+            account_lines, created = sync_accounts()
+            lines += account_lines
+            changes += created
+
+        counts = {"created": 0, "updated": 0, "unchanged": 0}
+        for entry in site["topics"]:
+            counts[sync_row(Topic, entry, TOPIC_FIELDS)] += 1
+        lines.append(f"Topics: {summarise(counts)}.")
+        changes += counts["created"] + counts["updated"]
+
+        counts = {"created": 0, "updated": 0, "unchanged": 0}
+        for entry in site["authors"]:
+            counts[sync_row(Author, entry, AUTHOR_FIELDS)] += 1
+        lines.append(f"Authors: {summarise(counts)}.")
+        changes += counts["created"] + counts["updated"]
+
+        article_lines, other, details, article_changes = import_articles(site, demo_dir)
+        lines += article_lines + (details if self.verbosity >= 2 else other)
+        changes += article_changes
+
+        changed_bylines = 0
+        for entry in site["articles"]:
+            changed_bylines += sync_authorships(entry["slug"], entry["authors"])
+        lines.append(
+            f"Bylines: {changed_bylines} set, {len(site['articles']) - changed_bylines} already right."
+        )
+        changes += changed_bylines
+        return lines, changes
+
+
+def summarise(counts):
+    return ", ".join(f"{number} {label}" for label, number in counts.items())
+
+
+# --- site.yaml ---------------------------------------------------------------------------------
+
+
+def read_site(demo_dir):
+    """site.yaml, checked; raises DemoError listing every problem."""
+    path = demo_dir / "site.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise DemoError([f"{path}: cannot read it ({error.strerror})."]) from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        problem = getattr(error, "problem", None) or "not valid YAML"
+        raise DemoError([f"{where}: YAML error: {problem}."]) from None
+    if not isinstance(data, dict):
+        raise DemoError([f"{path}: expected the keys topics, authors and articles."])
+    errors = []
+    for key in data:
+        if key not in ("topics", "authors", "articles"):
+            errors.append(f"{path}: unknown key “{key}” (allowed: topics, authors, articles).")
+    site = {}
+    for section, allowed in (
+        ("topics", ["slug", *TOPIC_FIELDS]),
+        ("authors", ["slug", *AUTHOR_FIELDS]),
+        ("articles", list(ARTICLE_ENTRY_KEYS)),
+    ):
+        entries = data.get(section) or []
+        if not isinstance(entries, list):
+            errors.append(f"{path}: “{section}” must be a list.")
+            entries = []
+        seen = set()
+        for index, entry in enumerate(entries, start=1):
+            label = f"{path}: {section} entry {index}"
+            if not isinstance(entry, dict):
+                errors.append(f"{label}: must be a mapping of keys and values.")
+                continue
+            slug = entry.get("slug")
+            try:
+                validate_slug(slug if isinstance(slug, str) else "")
+            except ValidationError:
+                errors.append(f"{label}: slug “{slug}” is missing or not a slug (e.g. msc-knee-dose).")
+            if slug in seen:
+                errors.append(f"{label}: slug “{slug}” is listed twice.")
+            seen.add(slug)
+            for key, value in entry.items():
+                if key not in allowed:
+                    errors.append(f"{label} ({slug}): unknown key “{key}” (allowed: {', '.join(allowed)}).")
+                elif section != "articles" and not isinstance(value, str):
+                    errors.append(f"{label} ({slug}): “{key}” must be text.")
+        site[section] = entries
+
+    author_slugs = {entry.get("slug") for entry in site["authors"] if isinstance(entry, dict)}
+    for entry in site["articles"]:
+        if not isinstance(entry, dict):
+            continue
+        slug = entry.get("slug")
+        files = entry.get("files")
+        if not isinstance(files, list) or not files or not all(isinstance(name, str) for name in files):
+            errors.append(
+                f"{path}: article “{slug}”: “files” must be a list of file names in demo/articles/."
+            )
+        else:
+            for name in files:
+                if not (demo_dir / "articles" / name).is_file():
+                    errors.append(f"{path}: article “{slug}”: file articles/{name} does not exist.")
+        authors = entry.get("authors", [])
+        if not isinstance(authors, list):
+            errors.append(f"{path}: article “{slug}”: “authors” must be a list of author slugs.")
+        else:
+            for author in authors:
+                if author not in author_slugs:
+                    errors.append(f"{path}: article “{slug}”: author “{author}” is not in the authors list.")
+            if len(set(authors)) != len(authors):
+                errors.append(f"{path}: article “{slug}”: an author is listed twice.")
+    if errors:
+        raise DemoError(errors)
+    for entry in site["articles"]:
+        entry.setdefault("authors", [])
+    return site
+
+
+# --- rows ------------------------------------------------------------------------------------
+
+
+def sync_row(model, entry, fields):
+    """Create the row with this slug or update the fields that differ; save only on a change."""
+    wanted = {field: entry.get(field, "") for field in fields}
+    obj = model.objects.filter(slug=entry["slug"]).first()
+    if obj is None:
+        obj = model(slug=entry["slug"], **wanted)
+        outcome = "created"
+    else:
+        differing = {field: value for field, value in wanted.items() if getattr(obj, field) != value}
+        if not differing:
+            return "unchanged"
+        for field, value in differing.items():
+            setattr(obj, field, value)
+        outcome = "updated"
+    with reversion.create_revision():
+        obj.save()
+        reversion.set_comment(f"Demo {model._meta.verbose_name} {outcome} by load_demo.")
+    return outcome
+
+
+def import_articles(site, demo_dir):
+    """Import every article file in one call, English files first (they define the keys)."""
+    order = {lang: index for index, lang in enumerate(LANGUAGE_CODES)}
+
+    def language_of(path):
+        # msc-knee-dose.zh-hans.md -> zh-hans
+        suffix = path.name.removesuffix(".md").rsplit(".", 1)
+        return order.get(suffix[-1] if len(suffix) == 2 else "", len(order))
+
+    paths = [demo_dir / "articles" / name for entry in site["articles"] for name in entry["files"]]
+    paths.sort(key=language_of)  # stable: keeps the site.yaml order within a language
+    before = import_footprint()
+    try:
+        report = import_article_files(paths)
+    except ArticleImportError as error:
+        raise DemoError(error.lines) from None
+    changed = import_footprint() != before
+    # The importer reports one line per file and per reference it touched.
+    versions = {"created": 0, "updated": 0, "unchanged": 0}
+    references = {"created": 0, "updated": 0}
+    other, details = [], []
+    for line in report.lines:
+        match = REPORT_LINE_RE.search(line)
+        if match and match.group("reference"):
+            references[match.group("outcome")] += 1
+        elif match:
+            versions[match.group("outcome")] += 1
+        else:
+            other.append(f"  {line}")
+        details.append(f"  {line}")
+    lines = [
+        f"Article files: {summarise(versions)} (of {len(paths)}).",
+        f"References: {references['created']} created, {references['updated']} updated, "
+        f"{Reference.objects.count()} in the library.",
+    ]
+    return lines, other, details, int(changed)
+
+
+def import_footprint():
+    """What an import that changes anything leaves behind: new rows, versions or save times."""
+    return (
+        Version.objects.count(),
+        Reference.objects.count(),
+        Reference.objects.aggregate(latest=Max("updated_at"))["latest"],
+        Article.objects.count(),
+        Article.objects.aggregate(latest=Max("updated_at"))["latest"],
+        Topic.objects.count(),
+        Citation.objects.count(),
+    )
+
+
+def sync_authorships(slug, author_slugs):
+    """Set the article's byline to these authors in this order; 1 if anything changed."""
+    article = Article.objects.get(slug=slug)
+    authors = Author.objects.in_bulk(author_slugs, field_name="slug")
+    wanted = [authors[author_slug].pk for author_slug in author_slugs]
+    current = list(article.authorships.order_by("position", "id"))
+    if [(a.author_id, a.position) for a in current] == [(pk, pos) for pos, pk in enumerate(wanted)]:
+        return 0
+    with reversion.create_revision():
+        by_author = {authorship.author_id: authorship for authorship in current}
+        Authorship.objects.filter(pk__in=[a.pk for a in current if a.author_id not in wanted]).delete()
+        for position, author_id in enumerate(wanted):
+            authorship = by_author.get(author_id)
+            if authorship is None:
+                Authorship.objects.create(article=article, author_id=author_id, position=position)
+            elif authorship.position != position:
+                authorship.position = position
+                authorship.save(update_fields=["position"])
+        reversion.add_to_revision(article)
+        reversion.set_comment("Demo byline set by load_demo.")
+    return 1
+
+
+# --- accounts --------------------------------------------------------------------------------
+
+
+def sync_accounts():
+    """One staff account per role; a new account's password is shown once, here."""
+    ensure_roles()
+    user_model = get_user_model()
+    lines, created = ["Demo accounts (development only):"], 0
+    for username, group_name in DEMO_ACCOUNTS:
+        group = Group.objects.get(name=group_name)
+        user = user_model.objects.filter(username=username).first()
+        if user is None:
+            password = secrets.token_urlsafe(12)
+            user = user_model.objects.create_user(username=username, password=password, is_staff=True)
+            user.groups.add(group)
+            lines.append(f"  {username} / {password} ({group_name})")
+            created += 1
+            continue
+        fixes = []
+        if not user.is_staff:
+            user.is_staff = True
+            user.save(update_fields=["is_staff"])
+            fixes.append("made staff")
+        if not user.groups.filter(pk=group.pk).exists():
+            user.groups.add(group)
+            fixes.append(f"added to {group_name}")
+        note = f"; {', '.join(fixes)}" if fixes else ""
+        lines.append(f"  {username} already exists, password unchanged ({group_name}{note})")
+        created += bool(fixes)
+    if created:
+        lines.append("  Passwords are shown only when an account is created: note them now.")
+    return lines, created
