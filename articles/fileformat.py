@@ -1,0 +1,394 @@
+"""The article file: YAML front matter between ``---`` lines, then the Markdown body.
+
+The contract is ../shared/docs/article-format.md. This module only reads and writes the text;
+it does not touch the database except to read an article for dump_article(). Checks that
+need the database (citation keys, personas, DOIs of other references) are in importing.py.
+
+- parse_article(text, source=...) -> (ArticleFile | None, [FileProblem, ...])
+- dump_article(article, lang) -> str
+"""
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+from django.core.exceptions import ValidationError
+from django.utils import translation
+
+from references import csl
+from references.models import Reference
+
+from .models import LANGUAGE_CODES, Article, validate_slug
+
+FRONT_MATTER_KEYS = ("slug", "lang", "title", "summary", "status", "topics", "references")
+REQUIRED_KEYS = ("slug", "lang", "title", "summary")
+STATUSES = tuple(Article.Status.values)  # draft, published, archived
+DELIMITER = "---"
+# Pandoc also ends a YAML block with "...".
+END_DELIMITERS = ("---", "...")
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    line: int  # 1-based line in the file
+    message: str
+
+    def format(self, source):
+        return f"{source}:{self.line}: {self.message}"
+
+
+@dataclass
+class ArticleFile:
+    """One language version of one article, as read from a file."""
+
+    slug: str
+    lang: str
+    title: str
+    summary: str
+    body: str
+    status: str | None = None  # None: not given in the file
+    topics: list | None = None  # None: not given; [] means "no topics"
+    references: list = field(default_factory=list)  # CSL-JSON items (dicts)
+    # Where things are in the file (1-based), to report problems found later.
+    body_line: int = 1  # the file line of the body's first line
+    summary_line: int = 1  # the file line of the summary's first line of text
+    summary_literal: bool = False  # `summary: |`: summary lines are file lines
+    key_lines: dict = field(default_factory=dict)  # front-matter key -> line
+    reference_lines: list = field(default_factory=list)  # per item: {variable: line, "": item line}
+
+    def file_line(self, field_name, line):
+        """The file line of line `line` (1-based) of the summary or body text."""
+        if field_name == "body":
+            return self.body_line + max(line, 1) - 1
+        if field_name == "summary":
+            return self.summary_line + (max(line, 1) - 1 if self.summary_literal else 0)
+        return self.key_lines.get(field_name, 1)
+
+    def reference_line(self, index, variable=""):
+        lines = self.reference_lines[index] if index < len(self.reference_lines) else {}
+        return lines.get(variable) or lines.get("", self.key_lines.get("references", 1))
+
+
+# --- YAML ------------------------------------------------------------------------------------
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that reads every scalar as text except true, false and null.
+
+    Front matter is text: `volume: 1.10`, `PMID: 012345` and `issued: 2025-03-14` stay as
+    written instead of becoming a float, an int or a date (which JSON could not store).
+    """
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag == "tag:yaml.org,2002:null"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+# Booleans as in YAML 1.2 (and Pandoc): only true and false; `yes`, `no`, `on` stay text.
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+class _FlowList(list):
+    """A list written inline: [a, b]."""
+
+
+class _FlowDict(dict):
+    """A mapping written inline: {family: Smith, given: Anna}."""
+
+
+def _represent_str(dumper, value):
+    if "\n" in value:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(
+    _FlowList, lambda dumper, value: dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
+)
+_Dumper.add_representer(
+    _FlowDict, lambda dumper, value: dumper.represent_mapping("tag:yaml.org,2002:map", value.items(), flow_style=True)
+)
+
+
+def _load_yaml(text):
+    """(node, data) of a YAML document; raises yaml.YAMLError."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return node, data
+
+
+def _mapping_lines(node, first_line):
+    """{key: file line} of a mapping node, and the keys that appear more than once."""
+    lines, duplicates = {}, []
+    for key_node, _value_node in node.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        line = key_node.start_mark.line + first_line
+        if key in lines:
+            duplicates.append((key, line))
+        else:
+            lines[key] = line
+    return lines, duplicates
+
+
+def _value_nodes(node):
+    return {key_node.value: value_node for key_node, value_node in node.value if isinstance(key_node, yaml.ScalarNode)}
+
+
+# --- parsing ---------------------------------------------------------------------------------
+
+
+def _normalize_newlines(text):
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def normalize_body(text):
+    """The body as stored: Unix newlines, no blank lines before it, no trailing whitespace."""
+    lines = _normalize_newlines(text or "").split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    return "\n".join(lines).rstrip()
+
+
+def normalize_line_text(text):
+    """Title and summary as stored: Unix newlines, stripped."""
+    return _normalize_newlines(text or "").strip()
+
+
+def parse_article(text, source="<article>"):
+    """Read one article file. Returns (ArticleFile or None, list of FileProblem).
+
+    Import the ArticleFile only when the list is empty. With problems, it is still returned
+    when the front matter could be read at all (so that the caller can check the summary and
+    body as well and report everything at once); it is None when the file has no readable
+    front matter. `source` is the name used in messages (FileProblem.format(source)).
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = _normalize_newlines(text)
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != DELIMITER:
+        return None, [
+            FileProblem(1, "no YAML front matter: the file must start with a line '---', then slug, lang, title, summary, then '---'.")
+        ]
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in END_DELIMITERS), None)
+    if end is None:
+        return None, [FileProblem(1, "the front matter that starts here is not closed by a line '---'.")]
+    first_line = 2  # the file line of the YAML's first line
+    yaml_text = "\n".join(lines[1:end]) + "\n"
+    body_start = end + 1  # 0-based index of the first body line
+    body_lines = lines[body_start:]
+    blank = 0
+    while blank < len(body_lines) and not body_lines[blank].strip():
+        blank += 1
+    body_line = body_start + blank + 1
+
+    try:
+        node, data = _load_yaml(yaml_text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + first_line if mark else 1
+        message = error.problem or error.context or "invalid YAML"
+        if error.context and error.problem:
+            where = ""
+            if error.context_mark and error.context_mark.line + first_line != line:
+                where = f" that starts on line {error.context_mark.line + first_line}"
+            message = f"{error.problem} ({error.context}{where})"
+        return None, [FileProblem(line, f"YAML syntax error in the front matter: {message}.")]
+    except yaml.YAMLError as error:
+        return None, [FileProblem(1, f"YAML error in the front matter: {error}.")]
+
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        return None, [FileProblem(1, "the front matter must be YAML keys and values (slug: ..., lang: ..., ...).")]
+
+    problems = []
+    key_lines, duplicates = _mapping_lines(node, first_line)
+    nodes = _value_nodes(node)
+    for key, line in duplicates:
+        problems.append(FileProblem(line, f"“{key}” is given twice in the front matter."))
+    for key, line in key_lines.items():
+        if key not in FRONT_MATTER_KEYS:
+            problems.append(
+                FileProblem(line, f"unknown front-matter key “{key}” (allowed: {', '.join(FRONT_MATTER_KEYS)}).")
+            )
+
+    def line_of(key):
+        return key_lines.get(key, 1)
+
+    def text_value(key):
+        """A required text key, as written (from the YAML node, so `title: 2024` stays text)."""
+        value_node = nodes.get(key)
+        if key not in key_lines:
+            problems.append(FileProblem(1, f"the front matter has no “{key}” (required: {', '.join(REQUIRED_KEYS)})."))
+            return ""
+        if not isinstance(value_node, yaml.ScalarNode) or data.get(key) is None:
+            if isinstance(value_node, yaml.ScalarNode):
+                problems.append(FileProblem(line_of(key), f"“{key}” is empty."))
+            else:
+                problems.append(FileProblem(line_of(key), f"“{key}” must be text."))
+            return ""
+        value = normalize_line_text(value_node.value)
+        if not value:
+            problems.append(FileProblem(line_of(key), f"“{key}” is empty."))
+        return value
+
+    slug = text_value("slug")
+    if slug:
+        try:
+            validate_slug(slug)
+        except ValidationError:
+            problems.append(
+                FileProblem(line_of("slug"), f"slug “{slug}”: use lowercase letters, digits and single hyphens, e.g. msc-knee-dose.")
+            )
+        max_length = Article._meta.get_field("slug").max_length
+        if len(slug) > max_length:
+            problems.append(FileProblem(line_of("slug"), f"slug is too long (at most {max_length} characters)."))
+
+    lang = text_value("lang")
+    if lang and lang not in LANGUAGE_CODES:
+        problems.append(FileProblem(line_of("lang"), f"lang “{lang}” is not one of: {', '.join(LANGUAGE_CODES)}."))
+
+    title = text_value("title")
+    max_title = Article._meta.get_field("title").max_length
+    if len(title) > max_title:
+        problems.append(FileProblem(line_of("title"), f"title is too long ({len(title)} characters; at most {max_title})."))
+
+    summary = text_value("summary")
+    summary_line, summary_literal = line_of("summary"), False
+    summary_node = nodes.get("summary")
+    if isinstance(summary_node, yaml.ScalarNode):
+        summary_line = summary_node.start_mark.line + first_line
+        if summary_node.style in ("|", ">"):
+            summary_line += 1  # the text starts on the line after the | or >
+            summary_literal = summary_node.style == "|"
+
+    status = None
+    if "status" in key_lines:
+        raw = data.get("status")
+        if raw not in STATUSES:
+            problems.append(FileProblem(line_of("status"), f"status “{raw}” is not one of: {', '.join(STATUSES)}."))
+        else:
+            status = raw
+
+    topics = None
+    if "topics" in key_lines:
+        raw = data.get("topics")
+        topics_node = nodes.get("topics")
+        if raw is None:
+            topics = []
+        elif not isinstance(raw, list):
+            problems.append(FileProblem(line_of("topics"), "topics must be a list of topic slugs, e.g. [orthopedics, pain]."))
+        else:
+            topics = []
+            for index, topic in enumerate(raw):
+                line = topics_node.value[index].start_mark.line + first_line
+                if not isinstance(topic, str) or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", topic):
+                    problems.append(
+                        FileProblem(line, f"topic “{topic}” is not a slug (lowercase letters, digits, single hyphens).")
+                    )
+                elif topic not in topics:
+                    topics.append(topic)
+
+    references, reference_lines = [], []
+    if "references" in key_lines:
+        raw = data.get("references")
+        refs_node = nodes.get("references")
+        if raw is None:
+            raw = []
+        if not isinstance(raw, list):
+            problems.append(
+                FileProblem(line_of("references"), "references must be a list of CSL items (- id: ..., type: ..., title: ...).")
+            )
+        else:
+            for index, item in enumerate(raw):
+                item_node = refs_node.value[index]
+                lines_of_item = {"": item_node.start_mark.line + first_line}
+                if isinstance(item_node, yaml.MappingNode):
+                    lines_of_item.update(_mapping_lines(item_node, first_line)[0])
+                reference_lines.append(lines_of_item)
+                _fields, item_problems = csl.parse_item(item)
+                for problem in item_problems:
+                    line = lines_of_item.get(problem.field) or lines_of_item[""]
+                    key = item.get("id") if isinstance(item, dict) else None
+                    label = f"reference “{key}”" if key else f"reference {index + 1}"
+                    problems.append(FileProblem(line, f"{label}: {problem.message}"))
+                references.append(item)
+
+    body = normalize_body("\n".join(body_lines))
+    return (
+        ArticleFile(
+            slug=slug,
+            lang=lang,
+            title=title,
+            summary=summary,
+            body=body,
+            status=status,
+            topics=topics,
+            references=references,
+            body_line=body_line,
+            summary_line=summary_line,
+            summary_literal=summary_literal,
+            key_lines=key_lines,
+            reference_lines=reference_lines,
+        ),
+        sorted(problems, key=lambda problem: problem.line),
+    )
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def _yaml_item(item):
+    """A CSL item with names and dates written inline, as in the format's example."""
+    item = dict(item)
+    if isinstance(item.get("author"), list):
+        item["author"] = _FlowList(_FlowDict(name) if isinstance(name, dict) else name for name in item["author"])
+    if isinstance(item.get("issued"), dict):
+        issued = _FlowDict(item["issued"])
+        if isinstance(issued.get("date-parts"), list):
+            issued["date-parts"] = _FlowList(
+                _FlowList(part) if isinstance(part, list) else part for part in issued["date-parts"]
+            )
+        item["issued"] = issued
+    return item
+
+
+def cited_references(article, lang):
+    """The references the article's version in `lang` cites, in order of first citation."""
+    from .citations import cited_keys
+
+    keys = cited_keys(article.text("summary", lang), article.text("body", lang))
+    by_key = Reference.objects.in_bulk(keys, field_name="key")
+    return [by_key[key] for key in keys if key in by_key]
+
+
+def dump_article(article, lang):
+    """The file of one language version of an article; importing it changes nothing."""
+    with translation.override(lang):
+        front = {
+            "slug": article.slug,
+            "lang": lang,
+            "title": normalize_line_text(article.text("title", lang)),
+            "summary": normalize_line_text(article.text("summary", lang)),
+            "status": article.status,
+            "topics": _FlowList(article.topics.order_by("slug").values_list("slug", flat=True)),
+            "references": [_yaml_item(csl.reference_to_item(ref)) for ref in cited_references(article, lang)],
+        }
+        yaml_text = yaml.dump(
+            front,
+            Dumper=_Dumper,
+            allow_unicode=True,
+            sort_keys=False,
+            default_flow_style=False,
+            width=10_000,
+        )
+    body = normalize_body(article.text("body", lang))
+    return f"{DELIMITER}\n{yaml_text}{DELIMITER}\n" + (f"\n{body}\n" if body else "")

@@ -1,0 +1,224 @@
+"""Importing article files (and CSL-JSON reference arrays) into the database.
+
+All or nothing: every file is read and checked first, every problem is collected as a line
+``FILE:LINE: problem``, and if there is any, ArticleImportError carries them all and nothing
+is written. Otherwise everything is written in one transaction, one revision per article,
+and nothing is saved (no revision, "last updated" unchanged) where nothing changed.
+"""
+
+from collections import OrderedDict
+from pathlib import Path
+
+import reversion
+from django.conf import settings
+from django.db import transaction
+from django.utils import translation
+
+from references import csl
+from references.csl import ImportReport, ReferenceImportError, read_text_file
+from references.models import Reference
+
+from .fileformat import normalize_body, normalize_line_text, parse_article
+from .markdown import check_article
+from .models import Article, Persona, Topic
+
+__all__ = [
+    "ArticleImportError",
+    "ImportReport",
+    "import_article_files",
+    "import_reference_file",
+    "import_reference_items",
+    "read_text_file",
+]
+
+
+class ArticleImportError(ReferenceImportError):
+    """Nothing was imported; ``lines`` holds every problem, one ``FILE:LINE: problem`` each."""
+
+
+def _same_text(field, stored, new):
+    normalize = normalize_body if field == "body" else normalize_line_text
+    return normalize(stored) == normalize(new)
+
+
+def import_article_files(paths, *, user=None):
+    """Import article files (one language version each) in one transaction.
+
+    Returns an ImportReport; raises ArticleImportError with every problem of every file.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        return _import_article_files([str(path) for path in paths], user=user)
+
+
+class _Problems:
+    """Problem lines, given out file by file (in the order of the command line), by line."""
+
+    def __init__(self, sources):
+        self.order = {source: index for index, source in reversed(list(enumerate(sources)))}
+        self.items = []
+
+    def add(self, source, line, message):
+        where = f"{source}:{line}" if line else source
+        self.items.append((self.order.get(source, len(self.order)), line or 0, len(self.items), f"{where}: {message}"))
+
+    def add_line(self, source, text):
+        """A line already formatted (a file that could not be read has no line number)."""
+        self.items.append((self.order.get(source, len(self.order)), 0, len(self.items), text))
+
+    def lines(self):
+        return [text for *_key, text in sorted(self.items)]
+
+
+def _import_article_files(paths, *, user):
+    problems = _Problems(paths)
+    parsed = []  # (source, ArticleFile) of files without problems so far
+    checked_only = []  # files with front-matter problems: their text is checked all the same
+    for source in paths:
+        text, problem = read_text_file(source)
+        if problem:
+            problems.add_line(source, problem)
+            continue
+        article_file, file_problems = parse_article(text, source)
+        for problem in file_problems:
+            problems.add(source, problem.line, problem.message)
+        if article_file is None:
+            continue
+        if file_problems:
+            # Still check the text, to report every problem of the file at once.
+            checked_only.append((source, article_file))
+        else:
+            parsed.append((source, article_file))
+
+    # One language version once per call.
+    seen = {}
+    for source, article_file in parsed:
+        ident = (article_file.slug, article_file.lang)
+        if ident in seen:
+            problems.add(
+                source,
+                article_file.key_lines.get("slug", 1),
+                f"{seen[ident]} already holds “{article_file.slug}” in {article_file.lang}; "
+                "give each language version once.",
+            )
+        else:
+            seen[ident] = source
+
+    # References of every file: checked between them and against the library.
+    items = []  # (source, article_file, index, fields)
+    for source, article_file in parsed:
+        for index, item in enumerate(article_file.references):
+            fields, _problems = csl.parse_item(item)  # item problems were reported by parse_article
+            items.append((source, article_file, index, fields))
+    between = csl.batch_problems([fields for *_rest, fields in items])
+    for (source, article_file, index, fields), item_between in zip(items, between, strict=True):
+        for problem in item_between + csl.library_problems(fields):
+            line = article_file.reference_line(index, problem.field)
+            problems.add(source, line, f"reference “{fields['key']}”: {problem.message}")
+
+    # Citation keys and audience personas.
+    library_keys = set(Reference.objects.values_list("key", flat=True))
+    for _source, article_file in parsed + checked_only:
+        library_keys.update(
+            str(item["id"]) for item in article_file.references if isinstance(item, dict) and item.get("id")
+        )
+    personas = set(Persona.objects.values_list("code", flat=True))
+    for source, article_file in parsed + checked_only:
+        for problem in check_article(
+            article_file.summary, article_file.body, library_keys=library_keys, personas=personas
+        ):
+            problems.add(source, article_file.file_line(problem.field, problem.line), problem.message)
+
+    if problems.items:
+        raise ArticleImportError(problems.lines())
+
+    report = ImportReport()
+    by_slug = OrderedDict()
+    for source, article_file in parsed:
+        by_slug.setdefault(article_file.slug, []).append((source, article_file))
+    references_done = set()
+    with transaction.atomic():
+        for slug, files in by_slug.items():
+            comment = "Imported from " + ", ".join(f"{Path(source).name} ({f.lang})" for source, f in files)
+            with reversion.create_revision():
+                reversion.set_user(user)
+                reversion.set_comment(comment)
+                for source, article_file in files:
+                    for item in article_file.references:
+                        fields, _problems = csl.parse_item(item)
+                        if fields["key"] in references_done:
+                            continue
+                        references_done.add(fields["key"])
+                        _reference, outcome = csl.upsert_reference(fields)
+                        if outcome != "unchanged":
+                            report.add(f"{source}: {outcome} reference “{fields['key']}”")
+                for source, article_file in files:
+                    _import_one(source, article_file, slug, report)
+    return report
+
+
+def _import_one(source, article_file, slug, report):
+    lang = article_file.lang
+    with translation.override(lang):
+        article = Article.objects.filter(slug=slug).first()
+        created = article is None
+        if created:
+            article = Article(slug=slug, status=article_file.status or Article.Status.DRAFT)
+        changed = created
+        for field_name in ("title", "summary", "body"):
+            new = getattr(article_file, field_name)
+            if not _same_text(field_name, article.text(field_name, lang), new):
+                article.set_text(field_name, lang, new)
+                changed = True
+        if article_file.status and article_file.status != article.status:
+            article.status = article_file.status
+            changed = True
+
+        topics_changed = False
+        new_topics = []
+        if article_file.topics is not None:
+            existing = {topic.slug: topic for topic in Topic.objects.filter(slug__in=article_file.topics)}
+            for topic_slug in article_file.topics:
+                topic = existing.get(topic_slug)
+                if topic is None:
+                    topic = Topic.objects.create(slug=topic_slug, name_en=topic_slug)
+                    report.add(
+                        f"{source}: created topic “{topic_slug}” (named after its slug; rename it in the admin)"
+                    )
+                new_topics.append(topic)
+            current = set() if created else set(article.topics.values_list("pk", flat=True))
+            topics_changed = current != {topic.pk for topic in new_topics}
+
+        if not (changed or topics_changed):
+            report.add(f"{source}: unchanged “{slug}” ({lang})")
+            return article
+        article.save()
+        if topics_changed:
+            article.topics.set(new_topics)
+        # The version must show the final state, topics included.
+        reversion.add_to_revision(article)
+        report.add(f"{source}: {'created' if created else 'updated'} “{slug}” ({lang})")
+        return article
+
+
+# --- CSL-JSON reference arrays ----------------------------------------------------------------
+
+
+def import_reference_items(items, *, source, user=None):
+    """Create or update library references from CSL-JSON items, all or nothing.
+
+    Problems are raised together as ArticleImportError, one ``SOURCE:item N (key): problem``
+    line each. See references.csl.import_reference_items.
+    """
+    try:
+        return csl.import_reference_items(items, source=source, user=user)
+    except ReferenceImportError as error:
+        raise ArticleImportError(error.lines) from None
+
+
+def import_reference_file(path, *, user=None):
+    """import_reference_items() for a CSL-JSON file (a JSON syntax error names its line)."""
+    try:
+        items = csl.read_csl_json_file(path)
+    except ReferenceImportError as error:
+        raise ArticleImportError(error.lines) from None
+    return import_reference_items(items, source=str(path), user=user)

@@ -1,0 +1,44 @@
+"""manage.py import_article FILE [FILE ...]: article files in, all or nothing."""
+
+import sys
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.utils import translation
+
+from articles.importing import ArticleImportError, import_article_files
+
+
+class Command(BaseCommand):
+    help = (
+        "Import article files (Markdown with YAML front matter, one language version each; "
+        "see docs/article-format.md). All files are imported in one transaction: any error "
+        "means nothing is written."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="+", metavar="FILE", help="article files (.md)")
+        parser.add_argument("--user", help="username recorded as the author of the revisions")
+
+    def handle(self, *args, files, user=None, **options):
+        with translation.override(settings.LANGUAGE_CODE):
+            account = None
+            if user:
+                account = get_user_model().objects.filter(username=user).first()
+                if account is None:
+                    self.stderr.write(f"import_article: no user “{user}”.")
+                    raise SystemExit(1)
+            try:
+                report = import_article_files(files, user=account)
+            except ArticleImportError as error:
+                for line in error.lines:
+                    self.stderr.write(line)
+                self.stderr.write(f"import_article: nothing imported ({_problems(len(error.lines))}).")
+                sys.exit(1)
+            for line in report.lines:
+                self.stdout.write(line)
+
+
+def _problems(count):
+    return f"{count} problem" if count == 1 else f"{count} problems"

@@ -1,0 +1,515 @@
+"""CSL-JSON items <-> Reference, and importing CSL-JSON arrays into the reference library.
+
+A CSL-JSON item is what Zotero, Mendeley and Pandoc exchange (and what an article file's
+``references`` list holds). The variables the library shows map to columns of
+:class:`~references.models.Reference`; every other variable is kept in
+``Reference.csl_extra`` so that exporting gives back what was imported.
+
+- :func:`parse_item` checks one item and maps it to Reference field values (no database).
+- :func:`library_problems` checks those values against the library (DOI/PMID of another key).
+- :func:`upsert_reference` creates or updates the reference with that key, saving only on change.
+- :func:`reference_to_item` gives the item back, in a stable key order.
+- :func:`import_reference_items` imports a whole CSL-JSON array, all or nothing.
+"""
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import reversion
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+
+from .models import EvidenceType, Reference, normalize_doi, validate_citation_key, validate_doi, validate_pmid
+
+# The order of an exported item; variables not listed here (csl_extra) follow, sorted.
+ITEM_KEY_ORDER = (
+    "id",
+    "type",
+    "evidence",
+    "title",
+    "author",
+    "container-title",
+    "publisher",
+    "issued",
+    "volume",
+    "issue",
+    "page",
+    "DOI",
+    "PMID",
+    "URL",
+    "retracted",
+)
+
+# CSL variable -> Reference field, for the plain text ones.
+_TEXT_FIELDS = {
+    "container-title": "container_title",
+    "publisher": "publisher",
+    "volume": "volume",
+    "issue": "issue",
+    "page": "pages",
+    "URL": "url",
+}
+
+DEFAULT_TYPE = "article-journal"
+MAX_YEAR = 9999
+
+# Reference fields set by parse_item, i.e. everything an item determines.
+REFERENCE_FIELDS = (
+    "key",
+    "csl_type",
+    "evidence",
+    "title",
+    "authors",
+    "container_title",
+    "publisher",
+    "issued_year",
+    "issued_month",
+    "issued_day",
+    "volume",
+    "issue",
+    "pages",
+    "doi",
+    "pmid",
+    "url",
+    "retracted",
+    "csl_extra",
+)
+
+
+@dataclass(frozen=True)
+class CslProblem:
+    """Something wrong with one variable of an item (field is the CSL variable name)."""
+
+    field: str
+    message: str
+
+
+class ReferenceImportError(Exception):
+    """An import that wrote nothing; ``lines`` holds every problem, one line each."""
+
+    def __init__(self, lines):
+        self.lines = list(lines)
+        super().__init__("\n".join(self.lines))
+
+
+@dataclass
+class ImportReport:
+    """What an import did, as lines for a person to read."""
+
+    lines: list = field(default_factory=list)
+
+    def add(self, line):
+        self.lines.append(line)
+
+    def __str__(self):
+        return "\n".join(self.lines)
+
+
+def _is_empty(value):
+    return value is None or value == "" or value == [] or value == {}
+
+
+def _model_field(name):
+    return Reference._meta.get_field(name)
+
+
+def _messages(error):
+    return [str(message) for message in error.messages]
+
+
+def _text(item, variable, problems, *, max_length=None):
+    """A text variable as a stripped string ("" when absent); numbers are accepted as text."""
+    value = item.get(variable)
+    if _is_empty(value):
+        return ""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        problems.append(CslProblem(variable, f"{variable} must be text, not {type(value).__name__}."))
+        return ""
+    value = str(value).strip()
+    if max_length and len(value) > max_length:
+        problems.append(CslProblem(variable, f"{variable} is too long ({len(value)} characters; at most {max_length})."))
+    return value
+
+
+# --- issued ---------------------------------------------------------------------------------
+
+_ISO_DATE_RE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
+_YEAR_RE = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+
+
+def _date_number(value, what, problems):
+    if isinstance(value, bool):
+        problems.append(CslProblem("issued", f"issued {what} must be a number, not {value!r}."))
+        return None
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        value = int(value.strip())
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if not isinstance(value, int):
+        problems.append(CslProblem("issued", f"issued {what} must be a number, not {value!r}."))
+        return None
+    return value
+
+
+def _parse_issued(issued, problems):
+    """(year, month, day, keep_original) from a CSL date.
+
+    keep_original is True when the date says more than a year, month and day can hold
+    (a range, a season, "circa", free text): the original then goes into csl_extra.
+    """
+    if _is_empty(issued):
+        return None, None, None, False
+    if isinstance(issued, str | int) and not isinstance(issued, bool):
+        # Not CSL, but people write `issued: 2025` or "2025-03-14"; read it as raw.
+        issued = {"raw": str(issued)}
+        keep = False
+    elif not isinstance(issued, dict):
+        problems.append(CslProblem("issued", "issued must be a CSL date such as {date-parts: [[2025, 3, 14]]}."))
+        return None, None, None, False
+    else:
+        keep = bool(set(issued) - {"date-parts", "raw"})
+
+    parts = issued.get("date-parts")
+    year = month = day = None
+    if not _is_empty(parts):
+        if not isinstance(parts, list) or not parts or not isinstance(parts[0], list):
+            problems.append(CslProblem("issued", "issued date-parts must be a list of lists, e.g. [[2025, 3, 14]]."))
+            return None, None, None, False
+        first = [p for p in parts[0] if not _is_empty(p)]
+        if len(first) > 3:
+            problems.append(CslProblem("issued", "issued date-parts hold at most year, month and day."))
+            return None, None, None, False
+        numbers = [_date_number(p, what, problems) for p, what in zip(first, ("year", "month", "day"), strict=False)]
+        if any(n is None for n in numbers):
+            return None, None, None, False
+        year, month, day = (numbers + [None, None, None])[:3]
+        keep = keep or len(parts) > 1
+    else:
+        text = issued.get("raw") or issued.get("literal") or ""
+        if not isinstance(text, str | int) or isinstance(text, bool):
+            problems.append(CslProblem("issued", "issued raw/literal must be text."))
+            return None, None, None, False
+        text = str(text)
+        match = _ISO_DATE_RE.match(text)
+        if match:
+            year, month, day = (int(g) if g else None for g in match.groups())
+            keep = keep or "raw" not in issued
+        else:
+            match = _YEAR_RE.search(text)
+            year = int(match.group(1)) if match else None
+            keep = True
+
+    if month is not None and 21 <= month <= 24:
+        # CSL seasons (21 spring ... 24 winter): keep the year, the original keeps the season.
+        month, day, keep = None, None, True
+    if year is not None and not 1 <= year <= MAX_YEAR:
+        problems.append(CslProblem("issued", f"issued year {year} is not a year between 1 and {MAX_YEAR}."))
+    if month is not None and not 1 <= month <= 12:
+        problems.append(CslProblem("issued", f"issued month {month} is not between 1 and 12."))
+    if day is not None and not 1 <= day <= 31:
+        problems.append(CslProblem("issued", f"issued day {day} is not between 1 and 31."))
+    return year, month, day, keep
+
+
+def _issued_matches(original, year, month, day):
+    ignored = []
+    return _parse_issued(original, ignored)[:3] == (year, month, day) and not ignored
+
+
+# --- items -> fields -------------------------------------------------------------------------
+
+
+def parse_item(item):
+    """Check one CSL-JSON item and map it to Reference field values.
+
+    Returns ``(fields, problems)``: fields is a dict with every name in REFERENCE_FIELDS
+    (usable only when problems is empty); problems is a list of CslProblem. No database
+    access: see library_problems() for the checks against the library.
+    """
+    problems = []
+    if not isinstance(item, dict):
+        return {}, [CslProblem("", "a reference must be a CSL-JSON object (id, type, title, ...).")]
+    fields = {}
+
+    key = item.get("id")
+    if isinstance(key, int) and not isinstance(key, bool):
+        key = str(key)
+    if _is_empty(key):
+        problems.append(CslProblem("id", "id (the citation key) is required."))
+        key = ""
+    elif not isinstance(key, str):
+        problems.append(CslProblem("id", "id (the citation key) must be text."))
+        key = ""
+    else:
+        key = key.strip()
+        try:
+            validate_citation_key(key)
+        except ValidationError as error:
+            problems.extend(CslProblem("id", message) for message in _messages(error))
+        if len(key) > _model_field("key").max_length:
+            problems.append(CslProblem("id", f"id is too long (at most {_model_field('key').max_length} characters)."))
+    fields["key"] = key
+
+    fields["csl_type"] = _text(item, "type", problems, max_length=_model_field("csl_type").max_length) or DEFAULT_TYPE
+
+    evidence = _text(item, "evidence", problems) or EvidenceType.OTHER
+    if evidence not in EvidenceType.values:
+        problems.append(
+            CslProblem("evidence", f"evidence “{evidence}” is not one of: {', '.join(EvidenceType.values)}.")
+        )
+    fields["evidence"] = evidence
+
+    title = _text(item, "title", problems)
+    if not title and "title" not in {p.field for p in problems}:
+        problems.append(CslProblem("title", "title is required."))
+    fields["title"] = title
+
+    authors = item.get("author")
+    if _is_empty(authors):
+        authors = []
+    elif not isinstance(authors, list) or not all(isinstance(name, dict) for name in authors):
+        problems.append(
+            CslProblem("author", 'author must be a list of names: {family: Smith, given: Anna} or {literal: "Some Society"}.')
+        )
+        authors = []
+    else:
+        for number, name in enumerate(authors, start=1):
+            if not any(isinstance(name.get(part), str) and name[part].strip() for part in ("family", "given", "literal")):
+                problems.append(CslProblem("author", f"author {number} has no family, given or literal name."))
+    fields["authors"] = authors
+
+    for variable, name in _TEXT_FIELDS.items():
+        fields[name] = _text(item, variable, problems, max_length=_model_field(name).max_length)
+    if fields["url"]:
+        try:
+            URLValidator()(fields["url"])
+        except ValidationError:
+            problems.append(CslProblem("URL", f"URL “{fields['url']}” is not a valid web address."))
+
+    doi = normalize_doi(_text(item, "DOI", problems, max_length=_model_field("doi").max_length))
+    try:
+        validate_doi(doi)
+    except ValidationError as error:
+        problems.extend(CslProblem("DOI", message) for message in _messages(error))
+    fields["doi"] = doi
+
+    pmid = _text(item, "PMID", problems)
+    try:
+        validate_pmid(pmid)
+    except ValidationError as error:
+        problems.extend(CslProblem("PMID", message) for message in _messages(error))
+    fields["pmid"] = pmid
+
+    retracted = item.get("retracted")
+    if retracted is None:
+        retracted = False
+    elif not isinstance(retracted, bool):
+        problems.append(CslProblem("retracted", "retracted must be true or false."))
+        retracted = False
+    fields["retracted"] = retracted
+
+    extra = {name: value for name, value in item.items() if name not in ITEM_KEY_ORDER and not _is_empty(value)}
+    year, month, day, keep_original = _parse_issued(item.get("issued"), problems)
+    fields["issued_year"], fields["issued_month"], fields["issued_day"] = year, month, day
+    if keep_original:
+        extra["issued"] = item["issued"]
+    try:
+        json.dumps(extra)
+    except (TypeError, ValueError):
+        problems.append(CslProblem("", "some CSL variables hold values that are not JSON (text, numbers, lists)."))
+        extra = {}
+    fields["csl_extra"] = extra
+    return fields, problems
+
+
+def library_problems(fields):
+    """Problems of an item's field values against the library: a DOI or PMID of another key."""
+    problems = []
+    key = fields.get("key", "")
+    if fields.get("doi"):
+        clash = Reference.objects.filter(doi__iexact=fields["doi"]).exclude(key=key).first()
+        if clash:
+            problems.append(CslProblem("DOI", f"DOI {fields['doi']} is already used by reference “{clash.key}”."))
+    if fields.get("pmid"):
+        clash = Reference.objects.filter(pmid=fields["pmid"]).exclude(key=key).first()
+        if clash:
+            problems.append(CslProblem("PMID", f"PMID {fields['pmid']} is already used by reference “{clash.key}”."))
+    return problems
+
+
+def batch_problems(fields_list):
+    """Problems between the items of one import: per item, a list of CslProblem.
+
+    The same key twice with different data, or one DOI/PMID under two keys, is ambiguous.
+    """
+    result = [[] for _ in fields_list]
+    seen_key, seen_doi, seen_pmid = {}, {}, {}
+    for index, fields in enumerate(fields_list):
+        key = fields.get("key")
+        if not key:
+            continue
+        if key in seen_key:
+            if fields_list[seen_key[key]] != fields:
+                result[index].append(CslProblem("id", f"“{key}” appears twice with different data."))
+            continue
+        seen_key[key] = index
+        for variable, name, seen in (("DOI", "doi", seen_doi), ("PMID", "pmid", seen_pmid)):
+            value = (fields.get(name) or "").lower()
+            if not value:
+                continue
+            if value in seen and seen[value] != key:
+                result[index].append(
+                    CslProblem(variable, f"{variable} {fields[name]} is also given for reference “{seen[value]}”.")
+                )
+            seen.setdefault(value, key)
+    return result
+
+
+def upsert_reference(fields):
+    """Create or update the reference with fields["key"]; save only if something changed.
+
+    Returns (reference, "created" | "updated" | "unchanged").
+    """
+    reference = Reference.objects.filter(key=fields["key"]).first()
+    if reference is None:
+        reference = Reference(**fields)
+        reference.save()
+        return reference, "created"
+    changed = False
+    for name in REFERENCE_FIELDS:
+        if getattr(reference, name) != fields[name]:
+            setattr(reference, name, fields[name])
+            changed = True
+    if not changed:
+        return reference, "unchanged"
+    reference.save()
+    return reference, "updated"
+
+
+# --- Reference -> item -----------------------------------------------------------------------
+
+
+def reference_to_item(reference):
+    """The CSL-JSON item of a reference, keys in ITEM_KEY_ORDER then the extras sorted."""
+    extra = dict(reference.csl_extra or {})
+    original_issued = extra.pop("issued", None)
+    issued = None
+    year, month, day = reference.issued_year, reference.issued_month, reference.issued_day
+    if original_issued is not None and _issued_matches(original_issued, year, month, day):
+        issued = original_issued
+    elif year is not None:
+        issued = {"date-parts": [reference.issued_date_parts]}
+    item = {
+        "id": reference.key,
+        "type": reference.csl_type,
+        "evidence": reference.evidence,
+        "title": reference.title,
+        "author": reference.authors,
+        "container-title": reference.container_title,
+        "publisher": reference.publisher,
+        "issued": issued,
+        "volume": reference.volume,
+        "issue": reference.issue,
+        "page": reference.pages,
+        "DOI": reference.doi,
+        "PMID": reference.pmid,
+        "URL": reference.url,
+        "retracted": reference.retracted or None,
+    }
+    item = {name: value for name, value in item.items() if not _is_empty(value)}
+    for name in sorted(extra):
+        if not _is_empty(extra[name]):
+            item[name] = extra[name]
+    return item
+
+
+# --- CSL-JSON arrays -------------------------------------------------------------------------
+
+
+def read_text_file(path):
+    """(text, None), or (None, problem line) for a file that is missing, unreadable or not UTF-8."""
+    source = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        return None, f"{source}: no such file."
+    except IsADirectoryError:
+        return None, f"{source}: is a directory, not a file."
+    except OSError as error:
+        return None, f"{source}: cannot read the file: {error.strerror or error}."
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return None, f"{source}:{line}: the file is not UTF-8 text (byte {data[error.start]:#04x}); save it as UTF-8."
+
+
+def read_csl_json_file(path):
+    """The items of a CSL-JSON file; ReferenceImportError if unreadable, not UTF-8 or not JSON."""
+    text, problem = read_text_file(path)
+    if problem:
+        raise ReferenceImportError([problem])
+    return read_csl_json(text.removeprefix("\ufeff"), source=str(path))
+
+
+def read_csl_json(text, *, source):
+    """The items of a CSL-JSON array; ReferenceImportError with the line of a syntax error."""
+    try:
+        items = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ReferenceImportError([f"{source}:{error.lineno}: invalid JSON: {error.msg} (column {error.colno})."]) from None
+    if isinstance(items, dict):
+        # A single item is accepted as an array of one.
+        items = [items]
+    if not isinstance(items, list):
+        raise ReferenceImportError([f"{source}:1: CSL-JSON must be an array of items, [{{...}}, ...]."])
+    return items
+
+
+def _item_label(number, item):
+    key = item.get("id") if isinstance(item, dict) else None
+    return f"item {number} ({key})" if key not in (None, "") else f"item {number}"
+
+
+def import_reference_items(items, *, source, user=None):
+    """Create or update one reference per CSL-JSON item, in one transaction and one revision.
+
+    Every problem is collected first (``"SOURCE:item N (key): problem"``) and raised together
+    as ReferenceImportError; then nothing is written. Unchanged references are not saved.
+    """
+    if not isinstance(items, list):
+        raise ReferenceImportError([f"{source}: CSL-JSON must be an array of items."])
+    parsed = [parse_item(item) for item in items]
+    lines = []
+    for number, ((fields, problems), between) in enumerate(
+        zip(parsed, batch_problems([fields for fields, _problems in parsed]), strict=True), start=1
+    ):
+        if not problems:
+            problems = problems + library_problems(fields)
+        for problem in problems + between:
+            lines.append(f"{source}:{_item_label(number, items[number - 1])}: {problem.message}")
+    if lines:
+        raise ReferenceImportError(lines)
+
+    report = ImportReport()
+    counts = {"created": 0, "updated": 0, "unchanged": 0}
+    done = set()
+    with transaction.atomic(), reversion.create_revision():
+        reversion.set_user(user)
+        reversion.set_comment(f"Imported from {source}")
+        for fields, _problems in parsed:
+            if fields["key"] in done:
+                continue
+            done.add(fields["key"])
+            _reference, outcome = upsert_reference(fields)
+            counts[outcome] += 1
+            if outcome != "unchanged":
+                report.add(f"{source}: {outcome} reference “{fields['key']}”")
+    report.add(
+        f"{source}: {len(done)} references: {counts['created']} created, "
+        f"{counts['updated']} updated, {counts['unchanged']} unchanged"
+    )
+    return report

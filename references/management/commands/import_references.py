@@ -1,0 +1,43 @@
+"""manage.py import_references FILE.json: a CSL-JSON array into the reference library."""
+
+import sys
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.utils import translation
+
+from references.csl import ReferenceImportError, import_reference_items, read_csl_json_file
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a CSL-JSON array (as exported by Zotero, Mendeley or Pandoc) into the reference "
+        "library: a reference is created, or updated when its key (id) exists. All or nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", metavar="FILE.json")
+        parser.add_argument("--user", help="username recorded as the author of the revision")
+
+    def handle(self, *args, file, user=None, **options):
+        with translation.override(settings.LANGUAGE_CODE):
+            account = None
+            if user:
+                account = get_user_model().objects.filter(username=user).first()
+                if account is None:
+                    self.stderr.write(f"import_references: no user “{user}”.")
+                    sys.exit(1)
+            try:
+                report = import_reference_items(read_csl_json_file(file), source=file, user=account)
+            except ReferenceImportError as error:
+                for line in error.lines:
+                    self.stderr.write(line)
+                self.stderr.write(f"import_references: nothing imported ({_problems(len(error.lines))}).")
+                sys.exit(1)
+            for line in report.lines:
+                self.stdout.write(line)
+
+
+def _problems(count):
+    return f"{count} problem" if count == 1 else f"{count} problems"
