@@ -5,7 +5,7 @@ then the body): whole words in any case for Latin script, plain substrings for C
 (which has no spaces between words). Where terms overlap, the longest one at a position
 wins ("knee osteoarthritis" over "osteoarthritis").
 
-`glossary_plugin` applies it to a markdown-it token stream, leaving headings, links and code
+`mark_glossary_terms` applies it to a markdown-it token stream, leaving headings, links and code
 alone, and renders each first use as a <dfn> followed by its explanation in visible text
 that screen readers reach through aria-describedby.
 """
@@ -72,20 +72,16 @@ def _dfn_html(matched, key, explanation):
     )
 
 
-def glossary_plugin(md, matcher):
-    """A core rule that marks first uses of glossary terms in ordinary text."""
-
-    def rule(state):
-        in_heading = False
-        for block in state.tokens:
-            if block.type == "heading_open":
-                in_heading = True
-            elif block.type == "heading_close":
-                in_heading = False
-            elif block.type == "inline" and not in_heading and block.children:
-                block.children = _mark_children(block.children, matcher)
-
-    md.core.ruler.push("glossary", rule)
+def mark_glossary_terms(tokens, matcher):
+    """Mark first uses in a markdown-it token stream, in place; headings are left alone."""
+    in_heading = False
+    for block in tokens:
+        if block.type == "heading_open":
+            in_heading = True
+        elif block.type == "heading_close":
+            in_heading = False
+        elif block.type == "inline" and not in_heading and block.children:
+            block.children = _mark_children(block.children, matcher)
 
 
 def _mark_children(children, matcher):
@@ -96,6 +92,7 @@ def _mark_children(children, matcher):
             link_depth += 1
         elif token.type == "link_close":
             link_depth -= 1
+        # Only plain text: code spans, links, citations and line breaks are other token types.
         if token.type != "text" or link_depth:
             result.append(token)
             continue

@@ -14,6 +14,8 @@ Public API:
     blocks for it are shown (``<div class="audience">``) and hidden blocks neither number
     citations nor appear in the table of contents. Raises ``MarkdownError`` listing every
     problem in the text, whichever persona is asked for.
+    ``glossary`` (optional) is a list of ``articles.glossary.Entry``: the first use of each
+    term in the text shown gets its lay explanation beside it (callers pass it for lay personas).
 ``check_article(summary, body, *, library_keys, personas) -> list[Problem]``
     The same checks without rendering; an empty list means the text renders.
 
@@ -24,7 +26,7 @@ HTML strings are marked safe: they are sanitised here.
 """
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +36,8 @@ from markdown_it.token import Token
 
 from articles.audience import audience_plugin, block_problems, select_blocks
 from articles.citations import citation_problems, citations_plugin, number_citations
+from articles.glossary import Entry as GlossaryEntry
+from articles.glossary import GlossaryMatcher, mark_glossary_terms
 from articles.sanitize import sanitize_html
 
 TOC_LEVELS = (2, 3)
@@ -99,7 +103,13 @@ def check_article(
 
 
 def render_article(
-    summary: str, body: str, *, persona: str | None, library: Mapping[str, Any], personas: Collection[str]
+    summary: str,
+    body: str,
+    *,
+    persona: str | None,
+    library: Mapping[str, Any],
+    personas: Collection[str],
+    glossary: Sequence[GlossaryEntry] = (),
 ) -> Rendered:
     summary_tokens, body_tokens = parse(summary, body)
     problems = _problems(summary_tokens, body_tokens, library, set(personas))
@@ -108,6 +118,10 @@ def render_article(
     body_tokens = select_blocks(body_tokens, persona)
     keys = number_citations(summary_tokens, body_tokens)
     toc = _add_heading_ids(body_tokens)
+    if glossary:
+        matcher = GlossaryMatcher(list(glossary))
+        mark_glossary_terms(summary_tokens, matcher)
+        mark_glossary_terms(body_tokens, matcher)
     env = {"citation_numbers": {key: number for number, key in enumerate(keys, start=1)}}
     return Rendered(
         summary_html=SafeString(sanitize_html(_md.renderer.render(summary_tokens, _md.options, env))),
@@ -118,7 +132,7 @@ def render_article(
 
 
 # Ids the page template gives the reference list and the citations link back to.
-_RESERVED_ID_RE = re.compile(r"^(ref|cite)-\d+$")
+_RESERVED_ID_RE = re.compile(r"^(ref|cite|gloss)-\w+$")
 
 
 def slugify_heading(text: str) -> str:

@@ -35,6 +35,7 @@ TAGS = _HEADINGS | {
     "td",
     "div",
     "span",
+    "dfn",
 }
 
 ATTRIBUTES = {
@@ -44,11 +45,17 @@ ATTRIBUTES = {
     "th": {"style"},  # text-align of GFM table columns, see STYLE_PROPERTIES
     "td": {"style"},
     "div": {"data-audience"},
-    "span": {"data-audience"},
+    "span": {"data-audience", "id"},
+    "dfn": {"aria-describedby"},
 }
 
 # nh3 keeps only these values of the class attribute.
-CLASSES = {"div": {"audience"}, "span": {"audience"}, "sup": {"citation"}}
+CLASSES = {
+    "div": {"audience"},
+    "span": {"audience", "glossary-note"},
+    "sup": {"citation"},
+    "dfn": {"glossary-term"},
+}
 
 STYLE_PROPERTIES = {"text-align"}
 
