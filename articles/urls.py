@@ -5,6 +5,7 @@ from . import views
 app_name = "articles"
 
 urlpatterns = [
+    path("", views.language_home, name="home"),
     path("articles/", views.article_index, name="index"),
     path("articles/<slug:slug>/", views.article_detail, name="detail"),
     path("articles/<slug:slug>/preview/", views.article_preview, name="preview"),

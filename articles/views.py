@@ -1,14 +1,92 @@
-def article_index(request):
-    raise NotImplementedError
+"""The public pages. Thin: look up, resolve the persona, build (page.py), render."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
+
+from . import page as pages
+from .models import Article, Topic
+from .personas import remember_persona, resolve_persona
+
+
+def _lang(request):
+    return getattr(request, "LANGUAGE_CODE", None) or get_language()
+
+
+def _article_response(request, article, *, preview=False):
+    lang = _lang(request)
+    choice = resolve_persona(request)
+    page = pages.build_article_page(
+        article,
+        lang=lang,
+        persona_choice=choice,
+        absolute_url=request.build_absolute_uri(request.path),
+    )
+    response = render(
+        request,
+        "articles/article_detail.html",
+        {
+            "page": page,
+            "article": article,
+            "preview": preview,
+            "editorial_policy_url": pages.editorial_policy_url(lang),
+        },
+    )
+    response["Content-Language"] = lang if not page.is_fallback else f"{lang}, {page.content_lang}"
+    if preview:
+        response["X-Robots-Tag"] = "noindex, nofollow"
+    return remember_persona(response, choice)
 
 
 def article_detail(request, slug):
-    raise NotImplementedError
+    try:
+        article = pages.published_article(slug)
+    except Article.DoesNotExist:
+        raise Http404("No published article with this address.") from None
+    return _article_response(request, article)
 
 
+@never_cache
 def article_preview(request, slug):
-    raise NotImplementedError
+    """Any status, as readers would see it: for staff who may change articles."""
+    user = request.user
+    if not user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not (user.is_active and user.is_staff and user.has_perm("articles.change_article")):
+        raise PermissionDenied
+    try:
+        article = pages.any_article(slug)
+    except Article.DoesNotExist:
+        raise Http404("No article with this address.") from None
+    return _article_response(request, article, preview=True)
+
+
+def article_index(request):
+    lang = _lang(request)
+    choice = resolve_persona(request)
+    response = render(
+        request,
+        "articles/article_index.html",
+        {"groups": pages.build_index(lang), "personas": pages.persona_options(choice, lang), "choice": choice},
+    )
+    return remember_persona(response, choice)
 
 
 def topic_detail(request, slug):
-    raise NotImplementedError
+    lang = _lang(request)
+    topic = get_object_or_404(Topic, slug=slug)
+    choice = resolve_persona(request)
+    response = render(
+        request,
+        "articles/topic_detail.html",
+        {"group": pages.build_topic(topic, lang), "personas": pages.persona_options(choice, lang), "choice": choice},
+    )
+    return remember_persona(response, choice)
+
+
+def language_home(request):
+    """/<lang>/ leads to the article index in that language."""
+    return redirect("articles:index")

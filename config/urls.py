@@ -1,12 +1,25 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.shortcuts import redirect
 from django.urls import include, path
+from django.utils.cache import patch_vary_headers
+from django.views.generic import TemplateView
+
+
+def root(request):
+    """/ -> /<lang>/articles/, the language chosen by LocaleMiddleware (cookie, Accept-Language)."""
+    response = redirect("articles:index")
+    patch_vary_headers(response, ["Accept-Language", "Cookie"])
+    return response
+
 
 urlpatterns = [
+    path("", root, name="root"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
 urlpatterns += i18n_patterns(
+    path("editorial-policy/", TemplateView.as_view(template_name="editorial_policy.html"), name="editorial_policy"),
     path("", include("articles.urls")),
 )

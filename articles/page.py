@@ -1,0 +1,395 @@
+"""Domain logic of the public pages: what an article page, the index and a topic page show.
+
+The views stay thin: they look the article up, resolve the persona (personas.py) and hand
+both to the builders here, which pick the language version, fetch the cited references in
+one query, render the text and assemble the schema.org data.
+"""
+
+import json
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import NoReverseMatch, resolve, reverse
+from django.urls.exceptions import Resolver404
+from django.utils.html import escape, linebreaks
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from references.formatting import vancouver_html
+from references.models import Reference
+
+from .citations import cited_keys
+from .markdown import MarkdownError, render_article
+from .models import LANGUAGE_CODES, Article, Topic, field_suffix
+
+logger = logging.getLogger(__name__)
+
+
+# --- language ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A piece of text and the language it is actually in (which may not be the page's)."""
+
+    text: str
+    lang: str
+    is_fallback: bool = False
+
+    def __str__(self):
+        return self.text
+
+
+def _fallback_order(lang):
+    return [lang] + [code for code in LANGUAGE_CODES if code != lang]
+
+
+def localized(obj, field_name, lang):
+    """A translated field in ``lang``, else in the first other language that has it."""
+    for code in _fallback_order(lang):
+        value = getattr(obj, f"{field_name}_{field_suffix(code)}", "") or ""
+        if value:
+            return Localized(value, code, code != lang)
+    return Localized("", lang, False)
+
+
+def content_language(article, lang):
+    """The language version to show: ``lang`` if the article has it, else another one."""
+    versions = article.languages()
+    for code in _fallback_order(lang):
+        if code in versions:
+            return code
+    # No complete version anywhere (should not be published): show whatever has a title.
+    for code in _fallback_order(lang):
+        if article.text("title", code) or article.text("summary", code):
+            return code
+    return lang
+
+
+def language_name(code, in_lang):
+    names = dict(settings.LANGUAGES)
+    with override(in_lang):
+        return str(names.get(code, code))
+
+
+# --- personas in the picker ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonaOption:
+    code: str
+    label: Localized
+    description: Localized
+    is_current: bool
+
+
+def persona_options(choice, lang):
+    return [
+        PersonaOption(
+            code=p.code,
+            label=localized(p, "label", lang),
+            description=localized(p, "description", lang),
+            is_current=(choice.persona is not None and p.code == choice.persona.code),
+        )
+        for p in choice.personas
+    ]
+
+
+def editorial_policy_url(lang):
+    """settings.EDITORIAL_POLICY_URL; a site-relative path gets the language prefix if it exists."""
+    url = settings.EDITORIAL_POLICY_URL or ""
+    if url.startswith("/") and not url.startswith("//"):
+        prefixed = f"/{lang}{url}"
+        try:
+            resolve(prefixed)
+            return prefixed
+        except Resolver404:
+            return url
+    if url:
+        return url
+    try:
+        with override(lang):
+            return reverse("editorial_policy")
+    except NoReverseMatch:
+        return ""
+
+
+# --- the article page ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReferenceEntry:
+    number: int
+    reference: Reference
+    html: SafeString
+    evidence_label: str
+
+    @property
+    def anchor(self):
+        return f"ref-{self.number}"
+
+
+@dataclass(frozen=True)
+class AuthorEntry:
+    name: str
+    credentials: Localized
+    affiliation: Localized
+    disclosure: Localized
+
+
+@dataclass
+class ArticlePage:
+    article: Article
+    lang: str  # the language of the page (URL prefix)
+    content_lang: str  # the language of the article text shown
+    title: str
+    summary_html: SafeString
+    body_html: SafeString
+    plain_summary_html: SafeString
+    toc: list
+    references: list[ReferenceEntry]
+    authors: list[AuthorEntry]
+    topics: list
+    persona_choice: object
+    personas: list[PersonaOption]
+    disclaimer: Localized
+    updated: datetime | None
+    url: str
+    jsonld: dict = field(default_factory=dict)
+    render_failed: bool = False
+
+    @property
+    def is_fallback(self):
+        return self.content_lang != self.lang
+
+    @property
+    def persona(self):
+        return self.persona_choice.persona
+
+    @property
+    def fallback_note(self):
+        if not self.is_fallback:
+            return ""
+        return _("Not yet available in %(wanted)s; showing the %(shown)s original.") % {
+            "wanted": language_name(self.lang, self.lang),
+            "shown": language_name(self.content_lang, self.lang),
+        }
+
+    @property
+    def other_languages(self):
+        return [code for code in self.article.languages() if code != self.content_lang]
+
+
+def published_article(slug):
+    """The article a reader may see, with what its page needs prefetched (DoesNotExist if none)."""
+    return Article.objects.published().with_page_data().get(slug=slug)
+
+
+def any_article(slug):
+    """Any article whatever its status, for the editors' preview."""
+    return Article.objects.with_page_data().get(slug=slug)
+
+
+def _plain_html(text):
+    """Fallback rendering: the source shown as escaped text, never as HTML."""
+    return mark_safe(linebreaks(escape(text)))  # noqa: S308 - escaped just above
+
+
+def build_article_page(article, *, lang, persona_choice, absolute_url):
+    content_lang = content_language(article, lang)
+    summary = article.text("summary", content_lang)
+    body = article.text("body", content_lang)
+    persona = persona_choice.persona
+
+    keys = cited_keys(summary, body)
+    library = {ref.key: ref for ref in Reference.objects.filter(key__in=keys)} if keys else {}
+
+    render_failed = False
+    try:
+        rendered = render_article(
+            summary,
+            body,
+            persona=persona.code if persona else None,
+            library=library,
+            personas=persona_choice.codes,
+        )
+        summary_html, body_html = rendered.summary_html, rendered.body_html
+        references, toc = list(rendered.references), list(rendered.toc)
+    except MarkdownError as exc:
+        # The admin refuses such text; this is for rows written some other way.
+        # Show the words, escaped, rather than no page at all.
+        logger.error("Article %s (%s) does not render: %s", article.slug, content_lang, exc.problems)
+        render_failed = True
+        summary_html, body_html, references, toc = _plain_html(summary), _plain_html(body), [], []
+
+    plain_summary = article.text("plain_summary", content_lang) if (persona is None or persona.is_lay) else ""
+
+    with override(lang):
+        entries = [
+            ReferenceEntry(
+                number=number,
+                reference=ref,
+                html=vancouver_html(ref),
+                evidence_label=str(ref.get_evidence_display()),
+            )
+            for number, ref in enumerate(references, start=1)
+        ]
+
+    authors = [
+        AuthorEntry(
+            name=a.author.name,
+            credentials=localized(a.author, "credentials", content_lang),
+            affiliation=localized(a.author, "affiliation", content_lang),
+            disclosure=localized(a.author, "disclosure", content_lang),
+        )
+        for a in article.authorships.all()
+    ]
+    topics = [(t, localized(t, "name", lang)) for t in article.topics.all()]
+
+    page = ArticlePage(
+        article=article,
+        lang=lang,
+        content_lang=content_lang,
+        title=article.text("title", content_lang) or article.slug,
+        summary_html=summary_html,
+        body_html=body_html,
+        plain_summary_html=_plain_html(plain_summary) if plain_summary else mark_safe(""),
+        toc=toc,
+        references=entries,
+        authors=authors,
+        topics=topics,
+        persona_choice=persona_choice,
+        personas=persona_options(persona_choice, lang),
+        disclaimer=localized(persona, "disclaimer", lang) if persona else Localized("", lang),
+        updated=article.content_updated_at or article.published_at,
+        url=absolute_url,
+        render_failed=render_failed,
+    )
+    page.jsonld = article_jsonld(page)
+    return page
+
+
+# --- schema.org ------------------------------------------------------------------------
+
+
+def schema_audience(persona, lang):
+    if persona is None:
+        return None
+    kind = persona.schema_audience
+    if kind == "MedicalAudience":
+        return {"@type": "MedicalAudience", "audienceType": "Clinician"}
+    if kind == "PeopleAudience":
+        return {"@type": "PeopleAudience", "audienceType": localized(persona, "label", lang).text or persona.code}
+    return {"@type": "Patient"}
+
+
+def reference_jsonld(ref):
+    item = {"@type": "CreativeWork", "name": ref.title}
+    identifiers = []
+    if ref.doi:
+        identifiers.append({"@type": "PropertyValue", "propertyID": "DOI", "value": ref.doi})
+    if ref.pmid:
+        identifiers.append({"@type": "PropertyValue", "propertyID": "PMID", "value": ref.pmid})
+    if identifiers:
+        item["identifier"] = identifiers
+    url = ref.url or ref.doi_url or ref.pubmed_url
+    if url:
+        item["url"] = url
+    return item
+
+
+def article_jsonld(page):
+    """The MedicalWebPage object of docs/article-format.md, without review data.
+
+    Review data (lastReviewed, reviewedBy) belongs to the reviews app, which adds it in the
+    template (``{% article_jsonld %}`` in review_tags) once the shown text is approved.
+    """
+    data = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "name": page.title,
+        "inLanguage": page.content_lang,
+        "url": page.url,
+    }
+    if page.updated:
+        data["dateModified"] = page.updated.isoformat()
+    if page.article.published_at:
+        data["datePublished"] = page.article.published_at.isoformat()
+    audience = schema_audience(page.persona, page.content_lang)
+    if audience:
+        data["audience"] = audience
+    if page.authors:
+        data["author"] = [{"@type": "Person", "name": a.name} for a in page.authors]
+    data["citation"] = [reference_jsonld(entry.reference) for entry in page.references]
+    return data
+
+
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def jsonld_script(data):
+    """``<script type="application/ld+json">`` with the data; no text can close the element."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308 - escaped
+
+
+# --- index and topic pages ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ArticleCard:
+    url: str
+    title: Localized
+    updated: datetime | None
+
+
+@dataclass(frozen=True)
+class TopicGroup:
+    topic: Topic | None
+    name: Localized
+    articles: list[ArticleCard]
+
+
+def _card(article, lang):
+    code = content_language(article, lang)
+    with override(lang):
+        url = article.get_absolute_url()
+    return ArticleCard(
+        url=url,
+        title=Localized(article.text("title", code) or article.slug, code, code != lang),
+        updated=article.content_updated_at or article.published_at,
+    )
+
+
+def build_index(lang):
+    """Published articles grouped by topic (an article shows under each of its topics)."""
+    articles = list(Article.objects.published().prefetch_related("topics").order_by("slug"))
+    groups = {}
+    loose = []
+    for article in articles:
+        card = _card(article, lang)
+        topics = list(article.topics.all())
+        if not topics:
+            loose.append(card)
+        for topic in topics:
+            groups.setdefault(topic.pk, (topic, []))[1].append(card)
+    result = [
+        TopicGroup(topic, localized(topic, "name", lang), sorted(cards, key=lambda c: c.title.text.casefold()))
+        for topic, cards in groups.values()
+    ]
+    result.sort(key=lambda g: g.name.text.casefold())
+    if loose:
+        result.append(
+            TopicGroup(None, Localized(_("Other articles"), lang), sorted(loose, key=lambda c: c.title.text.casefold()))
+        )
+    return result
+
+
+def build_topic(topic, lang):
+    articles = topic.articles.published().order_by("slug")
+    cards = sorted((_card(a, lang) for a in articles), key=lambda c: c.title.text.casefold())
+    return TopicGroup(topic, localized(topic, "name", lang), cards)

@@ -1,0 +1,43 @@
+"""Small template helpers for the public pages."""
+
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.http import urlencode
+from django.utils.translation import get_language, override
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    is_current: bool
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """The same page (same article, same query string, so the same persona) in each language."""
+    request = context.get("request")
+    current = get_language()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        # Each language named in itself: a reader who cannot read the page can still find theirs.
+        with override(code):
+            name = str(dict(settings.LANGUAGES)[code])
+        url = translate_url(request.get_full_path(), code) if request else f"/{code}/"
+        links.append(LanguageLink(code, name, url, code == current))
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def persona_url(context, code):
+    """The current page with ?persona=<code>, other query parameters kept."""
+    request = context["request"]
+    params = request.GET.copy()
+    params["persona"] = code
+    return f"{request.path}?{urlencode(sorted(params.lists()), doseq=True)}"

@@ -1,0 +1,90 @@
+"""The public pages run a fixed number of queries however much content there is."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import make_article, make_author, make_reference, make_topic
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured.captured_queries)
+
+
+def article_with(n, slug):
+    keys = [make_reference(f"{slug}-ref-{i}").key for i in range(n)]
+    citations = "; ".join(f"@{key}" for key in keys)
+    return make_article(
+        slug,
+        summary=f"Answer [{citations}].",
+        body="\n\n".join(f"## Part {i}\n\nText [@{key}]." for i, key in enumerate(keys)),
+        topics=[make_topic() for _ in range(n)],
+        authors=[make_author(f"Author {slug} {i}") for i in range(n)],
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-hans"])
+def test_article_page_queries_do_not_grow_with_references_topics_or_authors(client, db, lang):
+    article_with(1, "small")
+    article_with(10, "large")
+    small = count_queries(client, f"/{lang}/articles/small/")
+    large = count_queries(client, f"/{lang}/articles/large/")
+    assert small == large
+    # article, its topics, its authors, the personas, the cited references
+    assert large == 5
+
+
+def test_preview_queries_do_not_grow(client, editor, db):
+    client.force_login(editor)
+    article_with(1, "small")
+    article_with(10, "large")
+    small = count_queries(client, "/en/articles/small/preview/")
+    large = count_queries(client, "/en/articles/large/preview/")
+    assert small == large
+
+
+def _index_content(n):
+    topics = [make_topic() for _ in range(n)]
+    for i in range(n):
+        make_article(topics=topics[: i + 1])
+
+
+def test_index_queries_do_not_grow_with_articles_or_topics(client, db):
+    _index_content(1)
+    small = count_queries(client, "/en/articles/")
+    _index_content(9)
+    large = count_queries(client, "/en/articles/")
+    assert small == large
+    # personas, articles, their topics
+    assert large == 3
+
+
+def test_topic_page_queries_do_not_grow(client, db):
+    topic = make_topic("busy")
+    make_article(topics=[topic])
+    small = count_queries(client, "/en/topics/busy/")
+    for _ in range(9):
+        make_article(topics=[topic])
+    large = count_queries(client, "/en/topics/busy/")
+    assert small == large
+
+
+def test_admin_changelist_queries_do_not_grow(editor_client, db):
+    article_with(1, "small")
+    small = count_queries(editor_client, "/admin/articles/article/")
+    for i in range(9):
+        article_with(3, f"more-{i}")
+    large = count_queries(editor_client, "/admin/articles/article/")
+    assert small == large
+
+
+def test_reference_changelist_queries_do_not_grow(editor_client, db):
+    make_reference()
+    small = count_queries(editor_client, "/admin/references/reference/")
+    for _ in range(9):
+        make_reference()
+    large = count_queries(editor_client, "/admin/references/reference/")
+    assert small == large
