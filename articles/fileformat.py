@@ -53,15 +53,28 @@ class ArticleFile:
     body_line: int = 1  # the file line of the body's first line
     summary_line: int = 1  # the file line of the summary's first line of text
     summary_literal: bool = False  # `summary: |`: summary lines are file lines
+    summary_source: list = field(default_factory=list)  # [(file line, source text)] of the summary
     key_lines: dict = field(default_factory=dict)  # front-matter key -> line
     reference_lines: list = field(default_factory=list)  # per item: {variable: line, "": item line}
 
-    def file_line(self, field_name, line):
-        """The file line of line `line` (1-based) of the summary or body text."""
+    def file_line(self, field_name, line, message=""):
+        """The file line of line `line` (1-based) of the summary or body text.
+
+        A folded or plain summary spans several file lines for one text line: there the
+        line is the one that holds what the message quotes ("unknown citation key "x""),
+        else the summary's first line.
+        """
         if field_name == "body":
             return self.body_line + max(line, 1) - 1
         if field_name == "summary":
-            return self.summary_line + (max(line, 1) - 1 if self.summary_literal else 0)
+            if self.summary_literal:
+                return self.summary_line + max(line, 1) - 1
+            for quoted in re.findall(r'"([^"]+)"|“([^”]+)”', message):
+                needle = quoted[0] or quoted[1]
+                for file_line, source in self.summary_source:
+                    if needle in source:
+                        return file_line
+            return self.summary_line
         return self.key_lines.get(field_name, 1)
 
     def reference_line(self, index, variable=""):
@@ -269,6 +282,10 @@ def parse_article(text, source="<article>"):
         if summary_node.style in ("|", ">"):
             summary_line += 1  # the text starts on the line after the | or >
             summary_literal = summary_node.style == "|"
+        last = summary_node.end_mark.line + first_line
+        summary_source = [(number, lines[number - 1]) for number in range(summary_line, min(last, end) + 1)]
+    else:
+        summary_source = []
 
     status = None
     if "status" in key_lines:
@@ -336,6 +353,7 @@ def parse_article(text, source="<article>"):
             body_line=body_line,
             summary_line=summary_line,
             summary_literal=summary_literal,
+            summary_source=summary_source,
             key_lines=key_lines,
             reference_lines=reference_lines,
         ),

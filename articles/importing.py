@@ -126,7 +126,9 @@ def _import_article_files(paths, *, user):
         for problem in check_article(
             article_file.summary, article_file.body, library_keys=library_keys, personas=personas
         ):
-            problems.add(source, article_file.file_line(problem.field, problem.line), problem.message)
+            problems.add(
+                source, article_file.file_line(problem.field, problem.line, problem.message), problem.message
+            )
 
     if problems.items:
         raise ArticleImportError(problems.lines())

@@ -392,6 +392,25 @@ def upsert_reference(fields):
 # --- Reference -> item -----------------------------------------------------------------------
 
 
+# Name parts in the order people read them; JSON columns (jsonb) do not keep key order.
+_NAME_KEY_ORDER = ("family", "given", "dropping-particle", "non-dropping-particle", "suffix", "literal")
+_DATE_KEY_ORDER = ("date-parts", "season", "circa", "literal", "raw")
+
+
+def _ordered(value, first=()):
+    """Dicts (at any depth) with their keys in a stable order: `first`, then sorted."""
+    if isinstance(value, list):
+        return [_ordered(element, first) for element in value]
+    if not isinstance(value, dict):
+        return value
+    keys = [key for key in first if key in value] + sorted(key for key in value if key not in first)
+    return {key: _ordered(value[key], first) for key in keys}
+
+
+def _ordered_names(names):
+    return [_ordered(name, _NAME_KEY_ORDER) for name in names] if isinstance(names, list) else names
+
+
 def reference_to_item(reference):
     """The CSL-JSON item of a reference, keys in ITEM_KEY_ORDER then the extras sorted."""
     extra = dict(reference.csl_extra or {})
@@ -399,7 +418,7 @@ def reference_to_item(reference):
     issued = None
     year, month, day = reference.issued_year, reference.issued_month, reference.issued_day
     if original_issued is not None and _issued_matches(original_issued, year, month, day):
-        issued = original_issued
+        issued = _ordered(original_issued, _DATE_KEY_ORDER)
     elif year is not None:
         issued = {"date-parts": [reference.issued_date_parts]}
     item = {
@@ -407,7 +426,7 @@ def reference_to_item(reference):
         "type": reference.csl_type,
         "evidence": reference.evidence,
         "title": reference.title,
-        "author": reference.authors,
+        "author": _ordered_names(reference.authors),
         "container-title": reference.container_title,
         "publisher": reference.publisher,
         "issued": issued,
@@ -422,7 +441,7 @@ def reference_to_item(reference):
     item = {name: value for name, value in item.items() if not _is_empty(value)}
     for name in sorted(extra):
         if not _is_empty(extra[name]):
-            item[name] = extra[name]
+            item[name] = _ordered(extra[name], _NAME_KEY_ORDER + _DATE_KEY_ORDER)
     return item
 
 

@@ -97,6 +97,11 @@ ERROR_CASES = {
     ),
     "unknown citation key in folded summary": (
         "---\nslug: a\nlang: en\ntitle: Q?\nsummary: >-\n  The answer\n  [@nobody-2020].\n---\n",
+        7,
+        "nobody-2020",
+    ),
+    "unknown citation key in plain multi-line summary": (
+        "---\nslug: a\nlang: en\ntitle: Q?\nsummary: The answer\n  is cited [@nobody-2020].\n---\n",
         6,
         "nobody-2020",
     ),

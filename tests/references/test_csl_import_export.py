@@ -242,3 +242,8 @@ def test_issued_numbers_out_of_range_are_problems():
         "issued month 13 is not between 1 and 12.",
         "issued day 40 is not between 1 and 31.",
     ]
+
+
+def test_exported_names_read_family_then_given_whatever_the_stored_order():
+    reference = Reference(key="x", title="T", authors=[{"given": "Anna", "suffix": "Jr", "family": "Smith"}])
+    assert list(reference_to_item(reference)["author"][0]) == ["family", "given", "suffix"]
