@@ -137,22 +137,27 @@ def _import_article_files(paths, *, user):
     by_slug = OrderedDict()
     for source, article_file in parsed:
         by_slug.setdefault(article_file.slug, []).append((source, article_file))
-    references_done = set()
     with transaction.atomic():
+        # Every reference first: an article's citations are stored when it is saved, and it may
+        # cite a key that another file of this call defines.
+        references_done = set()
+        with reversion.create_revision():
+            reversion.set_user(user)
+            reversion.set_comment("Imported references from " + ", ".join(Path(s).name for s, _f in parsed))
+            for source, article_file in parsed:
+                for item in article_file.references:
+                    fields, _problems = csl.parse_item(item)
+                    if fields["key"] in references_done:
+                        continue
+                    references_done.add(fields["key"])
+                    _reference, outcome = csl.upsert_reference(fields)
+                    if outcome != "unchanged":
+                        report.add(f"{source}: {outcome} reference “{fields['key']}”")
         for slug, files in by_slug.items():
             comment = "Imported from " + ", ".join(f"{Path(source).name} ({f.lang})" for source, f in files)
             with reversion.create_revision():
                 reversion.set_user(user)
                 reversion.set_comment(comment)
-                for source, article_file in files:
-                    for item in article_file.references:
-                        fields, _problems = csl.parse_item(item)
-                        if fields["key"] in references_done:
-                            continue
-                        references_done.add(fields["key"])
-                        _reference, outcome = csl.upsert_reference(fields)
-                        if outcome != "unchanged":
-                            report.add(f"{source}: {outcome} reference “{fields['key']}”")
                 for source, article_file in files:
                     _import_one(source, article_file, slug, report)
     return report

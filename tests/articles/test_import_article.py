@@ -310,3 +310,21 @@ def test_two_files_of_one_article_make_one_revision(tmp_path):
     assert revisions(article).count() == 1
     assert revisions(article).get().revision.comment == "Imported from en.md (en), zh.md (zh-hans)"
     assert out == [f"{en}: created “a” (en)", f"{zh}: updated “a” (zh-hans)"]
+
+
+def test_article_citing_a_key_defined_in_a_later_file_of_the_same_call_stores_the_citation(db, tmp_path):
+    from articles.importing import import_article_files
+
+    first = tmp_path / "a.md"
+    first.write_text(
+        "---\nslug: cites-later\nlang: en\ntitle: Q?\nsummary: Answer [@shared-ref].\n---\n", encoding="utf-8"
+    )
+    second = tmp_path / "b.md"
+    second.write_text(
+        "---\nslug: defines-it\nlang: en\ntitle: Q2?\nsummary: Answer [@shared-ref].\n"
+        "references:\n  - id: shared-ref\n    title: Shared\n---\n",
+        encoding="utf-8",
+    )
+    import_article_files([first, second])
+    article = Article.objects.get(slug="cites-later")
+    assert list(article.citations.values_list("reference__key", flat=True)) == ["shared-ref"]
