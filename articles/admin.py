@@ -142,6 +142,12 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
             raise PermissionDenied
         super().save_model(request, obj, form, change)
 
+    def view_on_site(self, obj):
+        """Readers' page once published; the preview before (the public URL would be a 404)."""
+        if obj.status == Article.Status.PUBLISHED:
+            return obj.get_absolute_url()
+        return reverse("articles:preview", args=[obj.slug])
+
     @admin.display(description=_("title (the clinical question)"), ordering="slug")
     def title_column(self, obj):
         return obj.display_title()

@@ -23,8 +23,9 @@ from references.formatting import vancouver_html
 from references.models import Reference
 
 from .citations import cited_keys
+from .glossary import Entry as GlossaryEntry
 from .markdown import MarkdownError, render_article
-from .models import LANGUAGE_CODES, Article, Topic, field_suffix
+from .models import LANGUAGE_CODES, Article, GlossaryTerm, Topic, field_suffix
 
 logger = logging.getLogger(__name__)
 
@@ -199,6 +200,18 @@ def _plain_html(text):
     return mark_safe(linebreaks(escape(text)))  # noqa: S308 - escaped just above
 
 
+def glossary_entries(lang):
+    """The glossary terms explained to lay readers of a text in ``lang`` (one query)."""
+    suffix = field_suffix(lang)
+    entries = []
+    for term in GlossaryTerm.objects.for_language(lang):
+        forms = tuple(term.forms(lang))
+        explanation = getattr(term, f"lay_explanation_{suffix}") or ""
+        if forms and explanation:
+            entries.append(GlossaryEntry(key=str(term.pk), forms=forms, explanation=explanation))
+    return entries
+
+
 def build_article_page(article, *, lang, persona_choice, absolute_url):
     content_lang = content_language(article, lang)
     summary = article.text("summary", content_lang)
@@ -208,6 +221,7 @@ def build_article_page(article, *, lang, persona_choice, absolute_url):
     keys = cited_keys(summary, body)
     library = {ref.key: ref for ref in Reference.objects.filter(key__in=keys)} if keys else {}
 
+    lay_reader = persona is None or persona.is_lay
     render_failed = False
     try:
         rendered = render_article(
@@ -216,6 +230,7 @@ def build_article_page(article, *, lang, persona_choice, absolute_url):
             persona=persona.code if persona else None,
             library=library,
             personas=persona_choice.codes,
+            glossary=glossary_entries(content_lang) if lay_reader else (),
         )
         summary_html, body_html = rendered.summary_html, rendered.body_html
         references, toc = list(rendered.references), list(rendered.toc)
@@ -226,7 +241,7 @@ def build_article_page(article, *, lang, persona_choice, absolute_url):
         render_failed = True
         summary_html, body_html, references, toc = _plain_html(summary), _plain_html(body), [], []
 
-    plain_summary = article.text("plain_summary", content_lang) if (persona is None or persona.is_lay) else ""
+    plain_summary = article.text("plain_summary", content_lang) if lay_reader else ""
 
     with override(lang):
         entries = [

@@ -23,7 +23,7 @@ def _article_response(request, article, *, preview=False):
         article,
         lang=lang,
         persona_choice=choice,
-        absolute_url=request.build_absolute_uri(request.path),
+        absolute_url=request.build_absolute_uri(article.get_absolute_url()),
     )
     response = render(
         request,

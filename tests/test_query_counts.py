@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.models import GlossaryTerm
 from tests.factories import make_article, make_author, make_reference, make_topic
 
 
@@ -27,14 +28,19 @@ def article_with(n, slug):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh-hans"])
-def test_article_page_queries_do_not_grow_with_references_topics_or_authors(client, db, lang):
+@pytest.mark.parametrize("persona, expected", [("patient", 6), ("physician", 5)])
+def test_article_page_queries_do_not_grow_with_references_topics_or_authors(client, db, lang, persona, expected):
+    for i in range(10):
+        GlossaryTerm.objects.create(term_en=f"term{i}", lay_explanation_en="plain words",
+                                    term_zh_hans=f"术语{i}", lay_explanation_zh_hans="白话")
     article_with(1, "small")
     article_with(10, "large")
-    small = count_queries(client, f"/{lang}/articles/small/")
-    large = count_queries(client, f"/{lang}/articles/large/")
+    small = count_queries(client, f"/{lang}/articles/small/?persona={persona}")
+    large = count_queries(client, f"/{lang}/articles/large/?persona={persona}")
     assert small == large
-    # article, its topics, its authors, the personas, the cited references
-    assert large == 5
+    # article, its topics, its authors, the personas, the cited references,
+    # and for lay readers the glossary
+    assert large == expected
 
 
 def test_preview_queries_do_not_grow(client, editor, db):

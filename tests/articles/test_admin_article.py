@@ -211,3 +211,12 @@ def test_other_article_admins_load(editor_client, chief_editor, client, name):
 def test_admin_header_is_ours(editor_client):
     html = editor_client.get(reverse("admin:index")).content.decode()
     assert "MedCMS" in html
+
+
+def test_view_on_site_goes_to_the_preview_until_published(editor_client):
+    draft = make_article("draft-site", status="draft")
+    live = make_article("live-site")
+    draft_page = editor_client.get(change_url(draft)).content.decode()
+    assert re.search(r'href="/en/articles/draft-site/preview/" class="viewsitelink"', draft_page)
+    live_page = editor_client.get(change_url(live)).content.decode()
+    assert re.search(r'href="/en/articles/live-site/" class="viewsitelink"', live_page)

@@ -145,6 +145,9 @@ def test_article_with_a_future_publication_date_is_not_found(client, db):
 def test_unknown_article_gives_a_helpful_404(client, db):
     response = client.get("/en/articles/no-such-thing/")
     assert response.status_code == 404
+    html = response.content.decode()
+    assert "We could not find that page" in html
+    assert 'href="/en/articles/"' in html
 
 
 def test_chinese_page_renders_the_chinese_version(client, db):
@@ -204,3 +207,22 @@ def test_language_home_redirects_to_the_index(client, db):
     response = client.get("/zh-hans/")
     assert response.status_code == 302
     assert response["Location"] == "/zh-hans/articles/"
+
+
+def test_glossary_terms_are_explained_to_lay_readers_only(client, db):
+    from articles.models import GlossaryTerm
+
+    GlossaryTerm.objects.create(term_en="osteoarthritis", lay_explanation_en="wear and tear of a joint")
+    make_article("gloss", summary="Osteoarthritis of the knee is common.", body="More on osteoarthritis.")
+    lay = get(client, "/en/articles/gloss/", persona="patient")
+    assert '<dfn class="glossary-term"' in lay
+    assert "wear and tear of a joint" in lay
+    assert lay.count("wear and tear of a joint") == 1  # first use only
+    clinical = get(client, "/en/articles/gloss/", persona="physician")
+    assert "wear and tear of a joint" not in clinical
+
+
+def test_fallback_page_states_both_languages(client, db):
+    make_article("en-only-header", title="Is rest best?", summary="Yes, mostly.")
+    response = client.get("/zh-hans/articles/en-only-header/")
+    assert response["Content-Language"] == "zh-hans, en"

@@ -64,3 +64,8 @@ def test_preview_respects_persona(editor_client, db):
     html = editor_client.get("/en/articles/blocks/preview/?persona=nurse").content.decode()
     assert "For nurses." in html
     assert "For patients." not in html
+
+
+def test_preview_data_points_at_the_public_address(editor_client, draft):
+    html = editor_client.get(URL).content.decode()
+    assert '"url": "http://testserver/en/articles/unfinished/"' in html
