@@ -82,7 +82,12 @@ def topic_detail(request, slug):
     response = render(
         request,
         "articles/topic_detail.html",
-        {"group": pages.build_topic(topic, lang), "personas": pages.persona_options(choice, lang), "choice": choice},
+        {
+            "group": pages.build_topic(topic, lang),
+            "description": pages.localized(topic, "description", lang),
+            "personas": pages.persona_options(choice, lang),
+            "choice": choice,
+        },
     )
     return remember_persona(response, choice)
 

@@ -72,3 +72,10 @@ def test_unknown_topic_is_not_found(client, db):
 def test_empty_index_says_so(client, db):
     html = client.get("/en/articles/").content.decode()
     assert "No articles have been published yet." in html
+
+
+def test_topic_page_shows_its_description_in_the_page_language(client, db):
+    make_topic("hips", name_en="Hips", description_en="The hip joint.", name_zh_hans="髋关节",
+               description_zh_hans="髋关节相关内容。")
+    assert "The hip joint." in client.get("/en/topics/hips/").content.decode()
+    assert "髋关节相关内容。" in client.get("/zh-hans/topics/hips/").content.decode()
