@@ -16,6 +16,7 @@ from django.urls import NoReverseMatch, resolve, reverse
 from django.urls.exceptions import Resolver404
 from django.utils.html import escape, linebreaks
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import normalize_newlines
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
@@ -239,7 +240,8 @@ def build_article_page(article, *, lang, persona_choice, absolute_url):
         # Show the words, escaped, rather than no page at all.
         logger.error("Article %s (%s) does not render: %s", article.slug, content_lang, exc.problems)
         render_failed = True
-        summary_html, body_html, references, toc = _plain_html(summary), _plain_html(body), [], []
+        summary_html = mark_safe(escape(normalize_newlines(summary)).replace("\n", "<br>"))  # noqa: S308
+        body_html, references, toc = _plain_html(body), [], []
 
     plain_summary = article.text("plain_summary", content_lang) if lay_reader else ""
 

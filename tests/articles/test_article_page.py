@@ -226,3 +226,11 @@ def test_fallback_page_states_both_languages(client, db):
     make_article("en-only-header", title="Is rest best?", summary="Yes, mostly.")
     response = client.get("/zh-hans/articles/en-only-header/")
     assert response["Content-Language"] == "zh-hans, en"
+
+
+def test_text_that_no_longer_renders_is_shown_escaped_not_as_an_error(client, db):
+    # Written around the admin's checks (e.g. by a script): a key missing from the library.
+    make_article("broken", summary="Answer [@gone] <b>bold</b>.", body="Body [@gone].")
+    html = get(client, "/en/articles/broken/")
+    assert "Answer [@gone] &lt;b&gt;bold&lt;/b&gt;." in html
+    assert "<p>Body [@gone].</p>" in html
