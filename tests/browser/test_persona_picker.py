@@ -1,6 +1,9 @@
 """The persona picker in a real browser, with and without JavaScript."""
 
+import importlib
+
 import pytest
+from django.apps import apps
 
 from tests.factories import make_article
 
@@ -15,11 +18,13 @@ Consider the cell dose and the anticoagulation protocol.
 :::
 """
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def article_url(live_server):
+    # A transactional test starts from an emptied database: put the default personas back.
+    importlib.import_module("articles.migrations.0002_default_personas").create_personas(apps, None)
     make_article(slug="knee", title="Which dose is best?", summary="A high dose.", body=BODY)
     return f"{live_server.url}/en/articles/knee/"
 
