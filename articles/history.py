@@ -1,0 +1,258 @@
+"""Version history of articles: word/character diffs, comparing two revisions, previewing one.
+
+Plain functions; the admin views are in ``admin_history.py``.
+
+Diffs are token based (``difflib.SequenceMatcher``, stdlib): Latin-script text is compared
+word by word, Chinese (any CJK script) character by character, so "1.0×10^8个细胞" ->
+"5.0×10^7个细胞" marks only "1"/"5" and "8"/"7". Changes are marked with ``<del>``/``<ins>``
+plus visually hidden "[deleted: ...]"/"[added: ...]" text, so they do not rely on colour.
+
+Limitation: a revision stores the article's own fields (and its authorships), not the
+reference library. The reference lists shown for old revisions (compare and preview) take
+the keys that revision cited, in its order, but the titles and Vancouver text of the
+*current* library: a reference edited or deleted since is shown as it is now (or as
+missing), not as it was.
+"""
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import normalize_newlines
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from references.formatting import vancouver_html
+from references.models import Reference
+
+from .citations import cited_keys
+from .markdown import MarkdownError, render_article
+from .models import LANGUAGE_CODES, Article, Persona, Topic, field_suffix
+
+TRANSLATED_FIELDS = ("title", "summary", "body", "plain_summary")
+PLAIN_FIELDS = ("status", "slug", "topics")
+
+_CJK = (
+    "\u2e80-\u2fdf"  # radicals
+    "\u3040-\u30ff"  # hiragana, katakana
+    "\u3100-\u31bf"  # bopomofo
+    "\u3400-\u4dbf"  # CJK extension A
+    "\u4e00-\u9fff"  # CJK unified ideographs
+    "\uac00-\ud7af"  # hangul
+    "\uf900-\ufaff"  # compatibility ideographs
+    "\U00020000-\U0003134f"  # extensions B-G
+)
+# One CJK character | a run of word characters that are not CJK | a whitespace run | any other char.
+_TOKEN_RE = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+|\s+|.", re.DOTALL)
+
+
+def tokenize(text):
+    """Words (Latin script), single characters (CJK), whitespace runs and single other characters."""
+    return _TOKEN_RE.findall(text or "")
+
+
+def _marked(tag, css_class, label, tokens):
+    return format_html(
+        '<{tag} class="{cls}"><span class="visually-hidden">{label}</span>{text}'
+        '<span class="visually-hidden">]</span></{tag}>',
+        tag=tag,
+        cls=css_class,
+        label=label,
+        text="".join(tokens),
+    )
+
+
+def diff_html(old, new):
+    """``new`` as HTML with what changed since ``old`` marked (escaped, safe to show)."""
+    old_tokens, new_tokens = tokenize(normalize_newlines(old or "")), tokenize(normalize_newlines(new or ""))
+    matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
+    parts = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            parts.append(escape("".join(new_tokens[j1:j2])))
+            continue
+        if op in ("delete", "replace"):
+            parts.append(_marked("del", "diff-del", _("[deleted: "), old_tokens[i1:i2]))
+        if op in ("insert", "replace"):
+            parts.append(_marked("ins", "diff-ins", _("[added: "), new_tokens[j1:j2]))
+    return mark_safe("".join(parts))  # noqa: S308 - every part is escaped above
+
+
+def _text(field_dict, field, lang):
+    return field_dict.get(f"{field}_{field_suffix(lang)}") or ""
+
+
+def _plain(field_dict, name):
+    value = field_dict.get(name)
+    if name == "topics":
+        return sorted(value or [])
+    return value
+
+
+def changed_fields(old, new):
+    """(field, language) pairs that differ between two ``Version.field_dict``s.
+
+    Translated fields come once per language; status, slug and topics with language None.
+    """
+    changed = [
+        (field, lang)
+        for field in TRANSLATED_FIELDS
+        for lang in LANGUAGE_CODES
+        if _text(old, field, lang) != _text(new, field, lang)
+    ]
+    changed += [(name, None) for name in PLAIN_FIELDS if _plain(old, name) != _plain(new, name)]
+    return changed
+
+
+@dataclass(frozen=True)
+class DiffRow:
+    field: str
+    label: str
+    lang: str | None
+    language_label: str
+    html: SafeString
+
+
+def _language_label(lang):
+    return str(dict(settings.LANGUAGES).get(lang, lang)) if lang else "—"
+
+
+def _field_label(name):
+    return str(Article._meta.get_field(name).verbose_name)
+
+
+def reference_lines(field_dict, lang, library):
+    """The reference list readers of that revision saw in ``lang``: "N. key — title" lines.
+
+    Titles come from ``library`` (the CURRENT reference library, see the module docstring).
+    """
+    keys = cited_keys(_text(field_dict, "summary", lang), _text(field_dict, "body", lang))
+    lines = []
+    for number, key in enumerate(keys, start=1):
+        ref = library.get(key)
+        title = ref.title if ref is not None else _("(no longer in the reference library)")
+        lines.append(f"{number}. {key} — {title}")
+    return lines
+
+
+def _cited_keys_of(field_dicts):
+    keys = set()
+    for field_dict in field_dicts:
+        for lang in LANGUAGE_CODES:
+            keys.update(cited_keys(_text(field_dict, "summary", lang), _text(field_dict, "body", lang)))
+    return keys
+
+
+def _topic_names(pks, names):
+    return ", ".join(sorted(names.get(pk, f"#{pk}") for pk in pks))
+
+
+def compare_field_dicts(old, new):
+    """Rows (field, language, diff HTML) for everything that differs, plus the reference lists."""
+    rows = []
+    topic_names = {}
+    changes = changed_fields(old, new)
+    if ("topics", None) in changes:
+        pks = set(_plain(old, "topics")) | set(_plain(new, "topics"))
+        topic_names = {t.pk: str(t) for t in Topic.objects.filter(pk__in=pks)}
+    for name, lang in changes:
+        if lang is not None:
+            before, after = _text(old, name, lang), _text(new, name, lang)
+        elif name == "topics":
+            before = _topic_names(_plain(old, name), topic_names)
+            after = _topic_names(_plain(new, name), topic_names)
+        else:
+            before, after = str(old.get(name) or ""), str(new.get(name) or "")
+        rows.append(DiffRow(name, _field_label(name), lang, _language_label(lang), diff_html(before, after)))
+
+    keys = _cited_keys_of([old, new])
+    library = {ref.key: ref for ref in Reference.objects.filter(key__in=keys)} if keys else {}
+    for lang in LANGUAGE_CODES:
+        before = "\n".join(reference_lines(old, lang, library))
+        after = "\n".join(reference_lines(new, lang, library))
+        if before != after:
+            rows.append(
+                DiffRow("references", _("references"), lang, _language_label(lang), diff_html(before, after))
+            )
+    return rows
+
+
+def compare_versions(version_a, version_b):
+    """Rows for every field that differs between two versions of an article (a = older)."""
+    return compare_field_dicts(version_a.field_dict, version_b.field_dict)
+
+
+# --- preview of one revision -------------------------------------------------------------
+
+
+def article_from_version(version):
+    """An unsaved Article holding the revision's own fields (no relations: never save it)."""
+    names = {f.attname for f in Article._meta.concrete_fields}
+    return Article(**{key: value for key, value in version.field_dict.items() if key in names})
+
+
+@dataclass
+class RevisionPreview:
+    lang: str  # the language asked for
+    content_lang: str  # the language shown (another one if the revision had no such version)
+    persona: Persona | None
+    title: str
+    summary_html: SafeString
+    plain_summary_html: SafeString
+    body_html: SafeString
+    references: list  # (number, Reference, vancouver HTML)
+    missing_keys: list
+    render_failed: bool
+
+    @property
+    def is_fallback(self):
+        return self.content_lang != self.lang
+
+
+def build_revision_preview(version, *, lang, persona, personas):
+    """The revision's text as a reader with ``persona`` would have seen it in ``lang``.
+
+    Uses the current reference library and glossary (a revision stores neither).
+    """
+    from .page import _plain_html, content_language, glossary_entries
+
+    article = article_from_version(version)
+    content_lang = content_language(article, lang)
+    summary, body = article.text("summary", content_lang), article.text("body", content_lang)
+    keys = cited_keys(summary, body)
+    library = {ref.key: ref for ref in Reference.objects.filter(key__in=keys)} if keys else {}
+    lay_reader = persona is None or persona.is_lay
+    render_failed = False
+    try:
+        rendered = render_article(
+            summary,
+            body,
+            persona=persona.code if persona else None,
+            library=library,
+            personas=[p.code for p in personas],
+            glossary=glossary_entries(content_lang) if lay_reader else (),
+        )
+        summary_html, body_html, cited = rendered.summary_html, rendered.body_html, list(rendered.references)
+    except MarkdownError:
+        # E.g. a reference cited then has been deleted from the library since.
+        render_failed = True
+        summary_html = mark_safe(escape(normalize_newlines(summary)).replace("\n", "<br>"))  # noqa: S308
+        body_html, cited = _plain_html(body), []
+    plain = article.text("plain_summary", content_lang) if lay_reader else ""
+    with override(lang):
+        references = [(number, ref, vancouver_html(ref)) for number, ref in enumerate(cited, start=1)]
+    return RevisionPreview(
+        lang=lang,
+        content_lang=content_lang,
+        persona=persona,
+        title=article.text("title", content_lang) or article.slug or "",
+        summary_html=summary_html,
+        plain_summary_html=_plain_html(plain) if plain else mark_safe(""),
+        body_html=body_html,
+        references=references,
+        missing_keys=[key for key in keys if key not in library],
+        render_failed=render_failed,
+    )
