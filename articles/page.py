@@ -2,7 +2,7 @@
 
 The views stay thin: they look the article up, resolve the persona (personas.py) and hand
 both to the builders here, which pick the language version, fetch the cited references in
-one query, render the text and assemble the schema.org data.
+one query, render the text (cached: render_cache.py) and assemble the schema.org data.
 """
 
 import json
@@ -25,8 +25,9 @@ from references.models import Reference
 
 from .citations import cited_keys
 from .glossary import Entry as GlossaryEntry
-from .markdown import MarkdownError, render_article
+from .markdown import MarkdownError
 from .models import LANGUAGE_CODES, Article, GlossaryTerm, Topic, field_suffix
+from .render_cache import render_article
 
 logger = logging.getLogger(__name__)
 
@@ -213,7 +214,8 @@ def glossary_entries(lang):
     return entries
 
 
-def build_article_page(article, *, lang, persona_choice, absolute_url):
+def build_article_page(article, *, lang, persona_choice, absolute_url, use_cache=True):
+    """The article page; ``use_cache=False`` renders afresh (the editors' preview)."""
     content_lang = content_language(article, lang)
     summary = article.text("summary", content_lang)
     body = article.text("body", content_lang)
@@ -232,6 +234,7 @@ def build_article_page(article, *, lang, persona_choice, absolute_url):
             library=library,
             personas=persona_choice.codes,
             glossary=glossary_entries(content_lang) if lay_reader else (),
+            use_cache=use_cache,
         )
         summary_html, body_html = rendered.summary_html, rendered.body_html
         references, toc = list(rendered.references), list(rendered.toc)

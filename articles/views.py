@@ -24,6 +24,7 @@ def _article_response(request, article, *, preview=False):
         lang=lang,
         persona_choice=choice,
         absolute_url=request.build_absolute_uri(article.get_absolute_url()),
+        use_cache=not preview,  # editors see what they are editing, rendered afresh
     )
     response = render(
         request,
