@@ -144,6 +144,13 @@ class Article(models.Model):
     content_updated_at = models.DateTimeField(
         _("last updated"), null=True, blank=True, help_text=_("When what readers see last changed.")
     )
+    source_language = models.CharField(
+        _("original language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The language the article is written in; the others are translations of it."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("saved"), auto_now=True)
 
@@ -166,13 +173,17 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         now = timezone.now()
-        if self.reader_visible_state() != getattr(self, "_loaded_state", None):
+        changed_languages = self.changed_languages()
+        if changed_languages:
             self.content_updated_at = now
+        if not self.source_language and self.languages():
+            self.source_language = self.languages()[0]
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = now
         with transaction.atomic():
             super().save(*args, **kwargs)
             self.sync_citations()
+            self.sync_language_versions(changed_languages, now)
         self._loaded_state = self.reader_visible_state()
 
     def get_absolute_url(self):
@@ -207,6 +218,31 @@ class Article(models.Model):
             (field, lang): self.text(field, lang) for field in self.READER_VISIBLE_FIELDS for lang in LANGUAGE_CODES
         }
 
+    def changed_languages(self):
+        """Languages whose reader-visible text differs from what was loaded (all, if new)."""
+        loaded = getattr(self, "_loaded_state", None)
+        current = self.reader_visible_state()
+        if loaded is None:
+            return [lang for lang in LANGUAGE_CODES if any(current[(f, lang)] for f in self.READER_VISIBLE_FIELDS)]
+        return [
+            lang
+            for lang in LANGUAGE_CODES
+            if any(current[(f, lang)] != loaded[(f, lang)] for f in self.READER_VISIBLE_FIELDS)
+        ]
+
+    def sync_language_versions(self, changed_languages, now):
+        """Record when each language's text changed and which source state a translation follows."""
+        versions = {v.language: v for v in self.language_versions.all()}
+        for lang in changed_languages:
+            versions.setdefault(lang, LanguageVersion(article=self, language=lang)).text_changed_at = now
+        source = versions.get(self.source_language)
+        for lang in changed_languages:
+            version = versions[lang]
+            if lang != self.source_language and source is not None:
+                # Editing a translation brings it up to the source as it stands now.
+                version.source_changed_at = source.text_changed_at
+            version.save()
+
     def sync_citations(self):
         """Store which references the text cites, per language, numbered by first citation."""
         from articles.citations import cited_keys
@@ -231,6 +267,48 @@ class Article(models.Model):
                 citation.number = number
                 citation.save(update_fields=["number"])
         Citation.objects.bulk_create(changed)
+
+
+class LanguageVersion(models.Model):
+    """When one language version's text last changed and, for a translation, which state
+    of the original it was translated from: the basis of "this translation may be out of date"."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="language_versions")
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    text_changed_at = models.DateTimeField(_("text changed"))
+    source_changed_at = models.DateTimeField(
+        _("translated from the original as of"), null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["article", "language"]
+        verbose_name = _("language version")
+        verbose_name_plural = _("language versions")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "language"], name="unique_language_version"),
+        ]
+
+    def __str__(self):
+        return f"{self.article.slug} [{self.language}]"
+
+
+class UpdateNote(models.Model):
+    """A short public note on what an edit changed, shown on the page as "What changed"."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="update_notes")
+    revision = models.OneToOneField(
+        "reversion.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="update_note"
+    )
+    note = models.CharField(_("update note"), max_length=300)
+    created_at = models.DateTimeField(_("date"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("update note")
+        verbose_name_plural = _("update notes")
+
+    def __str__(self):
+        return self.note or "?"
 
 
 class Authorship(models.Model):

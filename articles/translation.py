@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Article, Author, GlossaryTerm, Persona, Topic
+from .models import Article, Author, GlossaryTerm, Persona, Topic, UpdateNote
 
 
 @register(Article)
@@ -31,4 +31,10 @@ class AuthorTranslationOptions(TranslationOptions):
 @register(GlossaryTerm)
 class GlossaryTermTranslationOptions(TranslationOptions):
     fields = ("term", "synonyms", "lay_explanation", "professional_definition")
+    required_languages = ()
+
+
+@register(UpdateNote)
+class UpdateNoteTranslationOptions(TranslationOptions):
+    fields = ("note",)
     required_languages = ()
