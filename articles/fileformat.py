@@ -19,8 +19,11 @@ from references import csl
 from references.models import Reference
 
 from .models import LANGUAGE_CODES, Article, validate_slug
+from .versioning import latest_revision_id
 
-FRONT_MATTER_KEYS = ("slug", "lang", "title", "summary", "status", "topics", "references")
+# "revision" is written by export_article: the history revision the file was exported from,
+# so that importing an edited copy cannot silently overwrite changes made since.
+FRONT_MATTER_KEYS = ("slug", "lang", "title", "summary", "status", "topics", "references", "revision")
 REQUIRED_KEYS = ("slug", "lang", "title", "summary")
 STATUSES = tuple(Article.Status.values)  # draft, published, archived
 DELIMITER = "---"
@@ -49,6 +52,7 @@ class ArticleFile:
     status: str | None = None  # None: not given in the file
     topics: list | None = None  # None: not given; [] means "no topics"
     references: list = field(default_factory=list)  # CSL-JSON items (dicts)
+    revision: int | None = None  # the revision it was exported from, if any
     # Where things are in the file (1-based), to report problems found later.
     body_line: int = 1  # the file line of the body's first line
     summary_line: int = 1  # the file line of the summary's first line of text
@@ -339,6 +343,14 @@ def parse_article(text, source="<article>"):
                     problems.append(FileProblem(line, f"{label}: {problem.message}"))
                 references.append(item)
 
+    revision = None
+    if "revision" in key_lines:
+        raw = data.get("revision")
+        if isinstance(raw, int) or (isinstance(raw, str) and raw.isdigit()):
+            revision = int(raw)
+        elif raw is not None:
+            problems.append(FileProblem(line_of("revision"), f"revision “{raw}” must be a revision number."))
+
     body = normalize_body("\n".join(body_lines))
     return (
         ArticleFile(
@@ -350,6 +362,7 @@ def parse_article(text, source="<article>"):
             status=status,
             topics=topics,
             references=references,
+            revision=revision,
             body_line=body_line,
             summary_line=summary_line,
             summary_literal=summary_literal,
@@ -400,6 +413,9 @@ def dump_article(article, lang):
             "topics": _FlowList(article.topics.order_by("slug").values_list("slug", flat=True)),
             "references": [_yaml_item(csl.reference_to_item(ref)) for ref in cited_references(article, lang)],
         }
+        revision = latest_revision_id(article)
+        if revision is not None:
+            front["revision"] = revision
         yaml_text = yaml.dump(
             front,
             Dumper=_Dumper,

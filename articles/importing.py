@@ -20,7 +20,8 @@ from references.models import Reference
 
 from .fileformat import normalize_body, normalize_line_text, parse_article
 from .markdown import check_article
-from .models import Article, Persona, Topic
+from .models import Article, Persona, Topic, field_suffix
+from .versioning import version_at
 
 __all__ = [
     "ArticleImportError",
@@ -41,13 +42,15 @@ def _same_text(field, stored, new):
     return normalize(stored) == normalize(new)
 
 
-def import_article_files(paths, *, user=None):
+def import_article_files(paths, *, user=None, force=False):
     """Import article files (one language version each) in one transaction.
 
     Returns an ImportReport; raises ArticleImportError with every problem of every file.
+    A file exported from an older revision is refused if its language version has changed
+    since, unless ``force``.
     """
     with translation.override(settings.LANGUAGE_CODE):
-        return _import_article_files([str(path) for path in paths], user=user)
+        return _import_article_files([str(path) for path in paths], user=user, force=force)
 
 
 class _Problems:
@@ -69,7 +72,34 @@ class _Problems:
         return [text for *_key, text in sorted(self.items)]
 
 
-def _import_article_files(paths, *, user):
+def _conflict(article_file):
+    """Why importing this file would overwrite changes made since its export, or None."""
+    article = Article.objects.filter(slug=article_file.slug).first()
+    if article is None or article_file.revision is None:
+        return None
+    version = version_at(article, article_file.revision)
+    if version is None:
+        return (
+            f"revision {article_file.revision} is not in the history of “{article_file.slug}”; "
+            "export the article again, or use --force."
+        )
+    old = version.field_dict
+    suffix = field_suffix(article_file.lang)
+    changed = [
+        name
+        for name in ("title", "summary", "body")
+        if not _same_text(name, old.get(f"{name}_{suffix}") or "", article.text(name, article_file.lang))
+    ]
+    if not changed:
+        return None
+    return (
+        f"“{article_file.slug}” ({article_file.lang}) was edited after revision {article_file.revision}, "
+        f"which this file was exported from ({', '.join(changed)} changed); export it again and merge "
+        "your edits, or use --force to overwrite those changes."
+    )
+
+
+def _import_article_files(paths, *, user, force=False):
     problems = _Problems(paths)
     parsed = []  # (source, ArticleFile) of files without problems so far
     checked_only = []  # files with front-matter problems: their text is checked all the same
@@ -129,6 +159,12 @@ def _import_article_files(paths, *, user):
             problems.add(
                 source, article_file.file_line(problem.field, problem.line, problem.message), problem.message
             )
+
+    if not force:
+        for source, article_file in parsed:
+            conflict = _conflict(article_file)
+            if conflict:
+                problems.add(source, article_file.key_lines.get("revision", 1), conflict)
 
     if problems.items:
         raise ArticleImportError(problems.lines())

@@ -242,7 +242,7 @@ def test_failing_import_in_a_process_exits_1_without_traceback(tmp_path, process
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
         f"{bad}:6: unknown front-matter key “colour” (allowed: slug, lang, title, summary, status, topics, "
-        "references).",
+        "references, revision).",
         "import_article: nothing imported (1 problem).",
     ]
     exported = manage(process_env, "export_article", "good-article", "--lang", "en")

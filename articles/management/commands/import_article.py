@@ -20,8 +20,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", metavar="FILE", help="article files (.md)")
         parser.add_argument("--user", help="username recorded as the author of the revisions")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="import a file exported from an older revision even if the article was edited since",
+        )
 
-    def handle(self, *args, files, user=None, **options):
+    def handle(self, *args, files, user=None, force=False, **options):
         with translation.override(settings.LANGUAGE_CODE):
             account = None
             if user:
@@ -30,7 +35,7 @@ class Command(BaseCommand):
                     self.stderr.write(f"import_article: no user “{user}”.")
                     raise SystemExit(1)
             try:
-                report = import_article_files(files, user=account)
+                report = import_article_files(files, user=account, force=force)
             except ArticleImportError as error:
                 for line in error.lines:
                     self.stderr.write(line)
