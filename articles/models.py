@@ -103,9 +103,12 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
     def with_page_data(self):
-        """What the article page shows besides the text: topics and ordered authors."""
+        """What the article page shows besides the text: topics, ordered authors, translation
+        freshness and the public update notes."""
         return self.prefetch_related(
             "topics",
+            "language_versions",
+            "update_notes",
             Prefetch("authorships", queryset=Authorship.objects.select_related("author")),
         )
 

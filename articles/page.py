@@ -14,7 +14,9 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import NoReverseMatch, resolve, reverse
 from django.urls.exceptions import Resolver404
+from django.utils.formats import date_format
 from django.utils.html import escape, linebreaks
+from django.utils.timezone import localtime
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import normalize_newlines
 from django.utils.translation import gettext as _
@@ -24,6 +26,7 @@ from references.formatting import vancouver_html
 from references.models import Reference
 
 from .citations import cited_keys
+from .freshness import Freshness, freshness
 from .glossary import Entry as GlossaryEntry
 from .markdown import MarkdownError
 from .models import LANGUAGE_CODES, Article, GlossaryTerm, Topic, field_suffix
@@ -164,6 +167,18 @@ class ArticlePage:
     url: str
     jsonld: dict = field(default_factory=dict)
     render_failed: bool = False
+    freshness: Freshness | None = None
+    update_notes: list = field(default_factory=list)  # [(date, Localized)], newest first
+
+    @property
+    def stale_note(self):
+        """Shown to readers of a translation whose original changed after it was translated."""
+        if not (self.freshness and self.freshness.stale and self.freshness.source_changed_at):
+            return ""
+        with override(self.lang):
+            return _("This translation may be out of date (source updated %(date)s).") % {
+                "date": date_format(localtime(self.freshness.source_changed_at), "DATE_FORMAT")
+            }
 
     @property
     def is_fallback(self):
@@ -289,6 +304,12 @@ def build_article_page(article, *, lang, persona_choice, absolute_url, use_cache
         url=absolute_url,
         render_failed=render_failed,
     )
+    page.freshness = freshness(article, content_lang) if article.source_language else None
+    page.update_notes = [
+        (note.created_at, localized(note, "note", lang))
+        for note in article.update_notes.all()
+        if localized(note, "note", lang).text
+    ]
     page.jsonld = article_jsonld(page)
     return page
 

@@ -35,6 +35,22 @@ def language_links(context):
 
 
 @register.simple_tag(takes_context=True)
+def alternate_links(context):
+    """(hreflang, absolute URL) of this page in every language, and x-default: the address
+    without a language prefix, which sends each reader to their browser's language."""
+    request = context.get("request")
+    if request is None or request.resolver_match is None:
+        return []
+    links = [
+        (code, request.build_absolute_uri(translate_url(request.path, code))) for code, _name in settings.LANGUAGES
+    ]
+    prefix = f"/{get_language()}/"
+    if request.path.startswith(prefix):
+        links.append(("x-default", request.build_absolute_uri("/" + request.path[len(prefix) :])))
+    return links
+
+
+@register.simple_tag(takes_context=True)
 def persona_url(context, code):
     """The current page with ?persona=<code>, other query parameters kept."""
     request = context["request"]
