@@ -16,9 +16,9 @@ from django.urls import NoReverseMatch, resolve, reverse
 from django.urls.exceptions import Resolver404
 from django.utils.formats import date_format
 from django.utils.html import escape, linebreaks
-from django.utils.timezone import localtime
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import normalize_newlines
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
