@@ -11,6 +11,7 @@ from reversion.admin import VersionAdmin
 from references.models import Reference
 
 from . import versioning
+from .admin_history import ArticleHistoryAdminMixin
 from .markdown import check_article
 from .models import LANGUAGE_CODES, Article, Author, Authorship, Persona, Topic, field_suffix
 
@@ -104,7 +105,7 @@ class AuthorshipInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
+class ArticleAdmin(ArticleHistoryAdminMixin, VersionAdmin, TabbedTranslationAdmin):
     form = ArticleAdminForm
     list_display = (
         "title_column",

@@ -2,7 +2,9 @@
 
 import re
 
+import pytest
 import reversion
+from django.utils import translation
 from reversion.models import Version
 
 from articles.history import changed_fields, compare_versions, diff_html, tokenize
@@ -10,6 +12,13 @@ from tests.factories import make_article, make_reference, make_topic
 
 DEL_RE = re.compile(r'<del class="diff-del"><span class="visually-hidden">\[deleted: </span>(.*?)<span')
 INS_RE = re.compile(r'<ins class="diff-ins"><span class="visually-hidden">\[added: </span>(.*?)<span')
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The "[deleted: " labels are translated: pin the language these tests read."""
+    with translation.override("en"):
+        yield
 
 
 def marked(html):

@@ -1,0 +1,180 @@
+"""Admin views of an article's version history: compare two revisions, preview one.
+
+``ArticleHistoryAdminMixin`` goes first in ArticleAdmin's bases (before reversion's
+VersionAdmin). It adds
+
+- ``<pk>/history/compare/?a=<version id>&b=<version id>``: what changed, per field and language;
+- ``<pk>/history/<version id>/preview/?lang=en&persona=patient``: the revision's text as a
+  reader would have seen it;
+
+and replaces reversion's history page with a paginated one (50 revisions a page, newest
+first) that links to both. Compare and preview need the same permission as editing the
+draft (change permission on the article), checked here on the server; the history list
+itself stays visible to whoever may view the article, as in reversion.
+"""
+
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from reversion.models import Version
+
+from . import history
+from .models import LANGUAGE_CODES
+from .personas import all_personas
+
+HISTORY_PAGE_SIZE = 50
+PAGE_VAR = "p"
+
+
+class ArticleHistoryAdminMixin:
+    object_history_template = "admin/articles/article/object_history.html"
+    history_compare_template = "admin/articles/article/compare.html"
+    revision_preview_template = "admin/articles/article/revision_preview.html"
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        urls = [
+            path(
+                "<path:object_id>/history/compare/",
+                self.admin_site.admin_view(self.history_compare_view),
+                name="{}_{}_history_compare".format(*info),
+            ),
+            path(
+                "<path:object_id>/history/<int:version_id>/preview/",
+                self.admin_site.admin_view(self.revision_preview_view),
+                name="{}_{}_revision_preview".format(*info),
+            ),
+        ]
+        return urls + super().get_urls()
+
+    # --- helpers -----------------------------------------------------------------------
+
+    def _history_article(self, request, object_id):
+        """The article, if the user may see its drafts (change permission): 403 / 404 otherwise."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404(_("No article with this id."))
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        return obj
+
+    def _versions(self, obj):
+        return Version.objects.get_for_object(obj).select_related("revision__user")
+
+    def _version_ids(self, request, *names):
+        try:
+            return [int(request.GET.get(name, "")) for name in names]
+        except ValueError:
+            raise Http404(_("Choose two revisions to compare.")) from None
+
+    def _history_context(self, request, obj, title):
+        return {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "subtitle": str(obj),
+            "object": obj,
+            "opts": self.opts,
+            "module_name": str(self.opts.verbose_name_plural).capitalize(),
+            "history_url": reverse(
+                f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_history",
+                args=[quote(obj.pk)],
+            ),
+        }
+
+    # --- views -------------------------------------------------------------------------
+
+    def history_view(self, request, object_id, extra_context=None):
+        """Reversion's history page, paginated and with compare/preview controls.
+
+        Replaces VersionAdmin.history_view (which loads every version of the object, data
+        included, on every request) and renders with Django's ModelAdmin.history_view.
+        """
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None and not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        context = {}
+        if obj is not None:
+            versions = self._versions(obj).defer("serialized_data", "object_repr").order_by("-pk")
+            paginator = Paginator(versions, HISTORY_PAGE_SIZE)
+            page = paginator.get_page(request.GET.get(PAGE_VAR, 1))
+            site, info = self.admin_site.name, f"{self.opts.app_label}_{self.opts.model_name}"
+            can_compare = self.has_change_permission(request, obj)
+            actions = []
+            for version in page:
+                args = (quote(obj.pk), version.pk)
+                actions.append(
+                    {
+                        "version": version,
+                        "revision": version.revision,
+                        "url": reverse(f"{site}:{info}_revision", args=args),
+                        "preview_url": reverse(f"{site}:{info}_revision_preview", args=args)
+                        if can_compare
+                        else "",
+                    }
+                )
+            context = {
+                "action_list": actions,
+                "page_obj": page,
+                "page_range": paginator.get_elided_page_range(page.number),
+                "page_var": PAGE_VAR,
+                "pagination_required": paginator.num_pages > 1,
+                "revision_count": paginator.count,
+                "can_compare": can_compare and paginator.count > 1,
+                "compare_url": reverse(f"{site}:{info}_history_compare", args=[quote(obj.pk)]),
+            }
+        context.update(extra_context or {})
+        # Skip VersionAdmin.history_view (unpaginated); Django's still checks and renders.
+        return admin.ModelAdmin.history_view(self, request, object_id, context)
+
+    def history_compare_view(self, request, object_id):
+        obj = self._history_article(request, object_id)
+        id_a, id_b = self._version_ids(request, "a", "b")
+        found = {v.pk: v for v in self._versions(obj).filter(pk__in=[id_a, id_b])}
+        if id_a not in found or id_b not in found:
+            raise Http404(_("No such revision of this article."))
+        older, newer = sorted([found[id_a], found[id_b]], key=lambda v: (v.revision.date_created, v.pk))
+        rows = [] if older.pk == newer.pk else history.compare_versions(older, newer)
+        context = {
+            **self._history_context(request, obj, _("Compare revisions")),
+            "older": older,
+            "newer": newer,
+            "same": older.pk == newer.pk,
+            "rows": rows,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, self.history_compare_template, context)
+
+    def revision_preview_view(self, request, object_id, version_id):
+        obj = self._history_article(request, object_id)
+        version = self._versions(obj).filter(pk=version_id).first()
+        if version is None:
+            raise Http404(_("No such revision of this article."))
+        lang = request.GET.get("lang") or ""
+        if lang not in LANGUAGE_CODES:
+            lang = LANGUAGE_CODES[0]
+        personas = all_personas()
+        by_code = {p.code: p for p in personas}
+        persona = by_code.get(request.GET.get("persona") or settings.DEFAULT_PERSONA)
+        if persona is None and personas:
+            persona = personas[0]
+        preview = history.build_revision_preview(version, lang=lang, persona=persona, personas=personas)
+        context = {
+            **self._history_context(request, obj, _("Preview of a revision")),
+            "version": version,
+            "revision": version.revision,
+            "preview": preview,
+            "languages": [(code, str(name)) for code, name in settings.LANGUAGES if code in LANGUAGE_CODES],
+            "personas": personas,
+        }
+        request.current_app = self.admin_site.name
+        response = TemplateResponse(request, self.revision_preview_template, context)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
