@@ -1,6 +1,6 @@
 """Version history of articles: word/character diffs, comparing two revisions, previewing one.
 
-Plain functions; the admin views are in ``admin_history.py``.
+Plain functions; the admin views are in ``articles/admin/history.py``.
 
 Diffs are token based (``difflib.SequenceMatcher``, stdlib): Latin-script text is compared
 word by word, Chinese (any CJK script) character by character, so "1.0×10^8个细胞" ->

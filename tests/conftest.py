@@ -2,8 +2,16 @@
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.utils import translation
 
 from articles.roles import ensure_roles
+
+
+@pytest.fixture(autouse=True)
+def _english_between_tests():
+    """A request to a /zh-hans/ page leaves Chinese active in the thread: reset it."""
+    yield
+    translation.activate("en")
 
 
 def _user(username, group_name=None, **extra):

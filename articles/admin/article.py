@@ -1,3 +1,5 @@
+"""Admin of articles: the Markdown-checking form, publication rights, list columns."""
+
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
@@ -10,19 +12,9 @@ from reversion.admin import VersionAdmin
 
 from references.models import Reference
 
-from . import versioning
-from .admin_history import ArticleHistoryAdminMixin
-from .markdown import check_article
-from .models import LANGUAGE_CODES, Article, Author, Authorship, Persona, Topic, field_suffix
-
-# Register with reversion the way versioning.py wants it (follow, ignore_duplicates)
-# before VersionAdmin would auto-register the models with its own defaults: the admin
-# is imported (autodiscover) before ArticlesConfig.ready() runs.
-versioning.register_models()
-
-admin.site.site_header = _("MedCMS")
-admin.site.site_title = _("MedCMS administration")
-admin.site.index_title = _("Content and medical review")
+from ..markdown import check_article
+from ..models import LANGUAGE_CODES, Article, Authorship, Persona, field_suffix
+from .history import ArticleHistoryAdminMixin
 
 PUBLISH_PERMISSION = "articles.publish_article"
 
@@ -168,29 +160,3 @@ class ArticleAdmin(ArticleHistoryAdminMixin, VersionAdmin, TabbedTranslationAdmi
             reverse("articles:preview", args=[obj.slug]),
             gettext("Preview"),
         )
-
-
-@admin.register(Topic)
-class TopicAdmin(VersionAdmin, TabbedTranslationAdmin):
-    list_display = ("slug", "name")
-    search_fields = ("slug",) + tuple(f"name_{field_suffix(lang)}" for lang in LANGUAGE_CODES)
-    ordering = ("slug",)
-
-
-@admin.register(Author)
-class AuthorAdmin(VersionAdmin, TabbedTranslationAdmin):
-    list_display = ("name", "credentials", "affiliation", "user")
-    search_fields = ("name", "slug") + tuple(
-        f"{name}_{field_suffix(lang)}" for name in ("credentials", "affiliation") for lang in LANGUAGE_CODES
-    )
-    ordering = ("name",)
-    prepopulated_fields = {"slug": ("name",)}
-    raw_id_fields = ("user",)
-
-
-@admin.register(Persona)
-class PersonaAdmin(VersionAdmin, TabbedTranslationAdmin):
-    list_display = ("code", "label", "is_lay", "schema_audience", "order")
-    list_editable = ("order",)
-    search_fields = ("code",) + tuple(f"label_{field_suffix(lang)}" for lang in LANGUAGE_CODES)
-    ordering = ("order", "code")

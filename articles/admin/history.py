@@ -24,9 +24,9 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
-from . import history
-from .models import LANGUAGE_CODES
-from .personas import all_personas
+from .. import history
+from ..models import LANGUAGE_CODES
+from ..personas import all_personas
 
 HISTORY_PAGE_SIZE = 50
 PAGE_VAR = "p"
