@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev browser lint check-deploy clean
+.PHONY: run test install install-dev browser lint check-deploy bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,10 @@ lint: install-dev
 check-deploy: install
 	DJANGO_ENV=production SECRET_KEY=check-deploy-$$(date +%s)-not-a-real-secret-0123456789abcdef \
 	  ALLOWED_HOSTS=medcms.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+# Timings and query counts, printed (never asserted): bench/*.py
+bench: install
+	@for script in bench/*.py; do $(BIN)/python $$script || exit 1; echo; done
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,101 @@
+"""Benchmark of the public pages: time and queries per page, and how they grow with data.
+
+    .venv/bin/python bench/pages.py            # throwaway SQLite database
+    DATABASE_URL=postgres://... .venv/bin/python bench/pages.py
+
+Loads the demo content, then measures through Django's test client (no network):
+the article page cold (Markdown rendered) and warm (render cache hit) for each persona
+and language, the index, and the index again after adding many more articles.
+Prints a table; it asserts nothing (the tests check query counts).
+"""
+
+import io
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+if "DATABASE_URL" not in os.environ:
+    _tmp = tempfile.mkdtemp(prefix="medcms-bench-")
+    os.environ["DATABASE_URL"] = f"sqlite:///{_tmp}/bench.sqlite3"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.cache import cache  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+
+RUNS = 20
+
+
+def measure(client, url, *, clear_cache=False):
+    """Median milliseconds over RUNS requests, and the queries of one request."""
+    times = []
+    for _ in range(RUNS):
+        if clear_cache:
+            cache.clear()
+        start = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    if clear_cache:
+        cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return statistics.median(times), len(queries)
+
+
+def add_articles(count, start):
+    from articles.models import Article, Topic
+
+    topic = Topic.objects.get_or_create(slug="bench", defaults={"name_en": "Benchmark"})[0]
+    for i in range(start, start + count):
+        article = Article.objects.create(
+            slug=f"bench-{i}",
+            title_en=f"Benchmark question {i}?",
+            summary_en="An answer [@kolasinski-2020-acr-oa].",
+            body_en="## Section\n\nText [@jo-2014-adipose-msc-dose].",
+            status="published",
+        )
+        article.topics.add(topic)
+
+
+def main():
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", "--no-accounts", verbosity=0, stdout=io.StringIO())
+    client = Client()
+    rows = []
+    for lang in ("en", "zh-hans"):
+        for persona in ("patient", "physician"):
+            url = f"/{lang}/articles/msc-knee-dose/?persona={persona}"
+            cold, queries = measure(client, url, clear_cache=True)
+            warm, _ = measure(client, url)
+            rows.append((f"article {lang} {persona}: cold / warm", f"{cold:7.1f} / {warm:5.1f}", queries))
+    for lang in ("en", "zh-hans"):
+        ms, queries = measure(client, f"/{lang}/articles/")
+        rows.append((f"index {lang}, 3 articles", f"{ms:7.1f}", queries))
+    add_articles(200, 0)
+    ms, queries = measure(client, "/en/articles/")
+    rows.append(("index en, 203 articles", f"{ms:7.1f}", queries))
+    ms, queries = measure(client, "/en/articles/bench-150/?persona=patient")
+    rows.append(("article en patient among 203", f"{ms:7.1f}", queries))
+
+    width = max(len(name) for name, *_ in rows)
+    print(f"MedCMS page benchmark ({connection.vendor}, median of {RUNS} requests)")
+    print(f"{'page':<{width}}  {'ms':>15}  queries")
+    for name, ms, queries in rows:
+        print(f"{name:<{width}}  {ms:>15}  {queries:>7}")
+
+
+if __name__ == "__main__":
+    main()
