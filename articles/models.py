@@ -163,7 +163,10 @@ class Article(models.Model):
         ordering = ["-content_updated_at", "slug"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        permissions = [("publish_article", _("Can publish and unpublish articles"))]
+        permissions = [
+            ("publish_article", _("Can publish and unpublish articles")),
+            ("edit_article_metadata", _("Can change an article's slug, status, topics and authors")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(status="published") | models.Q(published_at__isnull=False),
@@ -270,6 +273,16 @@ class Article(models.Model):
                 citation.number = number
                 citation.save(update_fields=["number"])
         Citation.objects.bulk_create(changed)
+
+
+class TranslationTask(Article):
+    """The admin's translation queue: every missing or out-of-date language version."""
+
+    class Meta:
+        proxy = True
+        default_permissions = ("view",)
+        verbose_name = _("translation queue")
+        verbose_name_plural = _("translation queue")
 
 
 class LanguageVersion(models.Model):

@@ -18,7 +18,7 @@ _EDIT_CONTENT = [
     "articles.view_authorship",
     "articles.add_topic", "articles.change_topic", "articles.view_topic",
     "articles.add_author", "articles.change_author", "articles.view_author",
-    "articles.view_persona",
+    "articles.view_persona", "articles.edit_article_metadata", "articles.view_translationtask",
     "references.add_reference", "references.change_reference", "references.view_reference",
 ]
 
@@ -30,9 +30,11 @@ ROLE_PERMISSIONS = {
     ],
     BOARD: ["articles.view_article", "articles.view_topic", "articles.view_author",
             "articles.view_persona", "references.view_reference"],
-    # Translators edit the text of existing articles; they cannot publish.
+    # Translators edit the translated text of existing articles (not the slug, status, topics or
+    # authors: edit_article_metadata); they cannot publish. They work from the translation queue.
     TRANSLATORS: ["articles.view_article", "articles.change_article", "articles.view_topic",
-                  "articles.change_topic", "articles.view_persona", "references.view_reference"],
+                  "articles.change_topic", "articles.view_persona", "references.view_reference",
+                  "articles.view_translationtask"],
 }
 
 # Higher apps (reviews) add their own permissions to a role here.

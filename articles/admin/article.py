@@ -15,6 +15,7 @@ from references.models import Reference
 from ..markdown import check_article
 from ..models import LANGUAGE_CODES, Article, Authorship, Persona, field_suffix
 from .history import ArticleHistoryAdminMixin
+from .translations import TranslatorRightsAdminMixin
 
 PUBLISH_PERMISSION = "articles.publish_article"
 
@@ -97,7 +98,7 @@ class AuthorshipInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleHistoryAdminMixin, VersionAdmin, TabbedTranslationAdmin):
+class ArticleAdmin(TranslatorRightsAdminMixin, ArticleHistoryAdminMixin, VersionAdmin, TabbedTranslationAdmin):
     form = ArticleAdminForm
     list_display = (
         "title_column",
