@@ -15,7 +15,7 @@ from references.models import Reference
 from ..markdown import check_article
 from ..models import LANGUAGE_CODES, Article, Authorship, Persona, field_suffix
 from .history import ArticleHistoryAdminMixin
-from .translations import TranslatorRightsAdminMixin
+from .readability import ReadabilityAdminMixin
 
 PUBLISH_PERMISSION = "articles.publish_article"
 
@@ -98,7 +98,7 @@ class AuthorshipInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(TranslatorRightsAdminMixin, ArticleHistoryAdminMixin, VersionAdmin, TabbedTranslationAdmin):
+class ArticleAdmin(ReadabilityAdminMixin, ArticleHistoryAdminMixin, VersionAdmin, TabbedTranslationAdmin):
     form = ArticleAdminForm
     list_display = (
         "title_column",
@@ -116,6 +116,7 @@ class ArticleAdmin(TranslatorRightsAdminMixin, ArticleHistoryAdminMixin, Version
     readonly_fields = ("published_at", "content_updated_at", "created_at", "updated_at")
     fieldsets = (
         (None, {"fields": ("slug", "status", "title", "summary", "plain_summary", "body")}),
+        (None, {"fields": ("lay_readability",)}),
         (_("Classification"), {"fields": ("topics",)}),
         (_("Dates"), {"fields": readonly_fields, "classes": ("collapse",)}),
     )
