@@ -16,6 +16,7 @@ from ..markdown import check_article
 from ..models import LANGUAGE_CODES, Article, Authorship, Persona, field_suffix
 from .history import ArticleHistoryAdminMixin
 from .readability import ReadabilityAdminMixin
+from .translations import TranslatorRightsAdminMixin
 
 PUBLISH_PERMISSION = "articles.publish_article"
 
@@ -98,7 +99,7 @@ class AuthorshipInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ReadabilityAdminMixin, ArticleHistoryAdminMixin, VersionAdmin, TabbedTranslationAdmin):
+class ArticleAdmin(TranslatorRightsAdminMixin, ReadabilityAdminMixin, ArticleHistoryAdminMixin, VersionAdmin, TabbedTranslationAdmin):
     form = ArticleAdminForm
     list_display = (
         "title_column",
