@@ -1,8 +1,19 @@
-"""Admin of articles: the Markdown-checking form, publication rights, list columns."""
+"""Admin of articles: the Markdown-checking form, publication rights, list columns.
 
+Also, with ``articles/locking.py``: optimistic locking (a save based on an outdated state of
+the article is refused and shows what changed meanwhile), public update notes attached to
+the revision a save makes, no revision for a save that changes nothing, and reverts and
+recoveries whose revision comment names the revision restored.
+"""
+
+from contextlib import contextmanager
+
+import reversion
 from django import forms
-from django.contrib import admin
+from django.conf import settings
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext, override
@@ -12,13 +23,17 @@ from reversion.admin import VersionAdmin
 
 from references.models import Reference
 
+from .. import locking
 from ..markdown import check_article
-from ..models import LANGUAGE_CODES, Article, Authorship, Persona, field_suffix
+from ..models import LANGUAGE_CODES, Article, Authorship, Persona, UpdateNote, field_suffix
 from .history import ArticleHistoryAdminMixin
-from .readability import ReadabilityAdminMixin
 from .translations import TranslatorRightsAdminMixin
 
 PUBLISH_PERMISSION = "articles.publish_article"
+LOCK_FIELD = "base_revision"
+# One optional public update note per language (LANGUAGES is settled: en, zh-hans).
+UPDATE_NOTE_FIELDS = {lang: f"update_note_{field_suffix(lang)}" for lang in LANGUAGE_CODES}
+NOT_ARTICLE_FIELDS = (LOCK_FIELD, *UPDATE_NOTE_FIELDS.values())
 
 
 def _problem_message(problem):
@@ -33,9 +48,30 @@ class ArticleAdminForm(forms.ModelForm):
     # Set by ArticleAdmin.get_form for the request being handled.
     current_user = None
 
+    # Optimistic locking (articles/locking.py): the revision the editor started from.
+    base_revision = forms.CharField(widget=forms.HiddenInput, required=False)
+    update_note_en = forms.CharField(max_length=300, required=False)
+    update_note_zh_hans = forms.CharField(max_length=300, required=False)
+
     class Meta:
         model = Article
         fields = ("slug", "status", "title", "summary", "plain_summary", "body", "topics")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lock_conflict = None
+        if self.instance.pk:
+            self.initial.setdefault(LOCK_FIELD, locking.token_for(self.instance))
+        languages = dict(settings.LANGUAGES)
+        for lang, name in UPDATE_NOTE_FIELDS.items():
+            if name in self.fields:
+                self.fields[name].label = gettext("Public update note (%(language)s)") % {
+                    "language": languages.get(lang, lang)
+                }
+                self.fields[name].help_text = gettext(
+                    "Optional: one sentence for readers on what this change means for them, "
+                    "shown under “What changed” on the article page."
+                )
 
     def _value(self, name):
         return (self.cleaned_data.get(name) or "").strip()
@@ -45,7 +81,42 @@ class ArticleAdminForm(forms.ModelForm):
         self._check_complete_version()
         self._check_text()
         self._check_publish_permission()
+        self._check_lock()
         return cleaned
+
+    def update_notes(self):
+        """{"note_en": ..., "note_zh_hans": ...} of the notes the editor wrote (may be empty)."""
+        notes = {}
+        for lang, name in UPDATE_NOTE_FIELDS.items():
+            value = (self.cleaned_data.get(name) or "").strip() if hasattr(self, "cleaned_data") else ""
+            if value:
+                notes[f"note_{field_suffix(lang)}"] = value
+        return notes
+
+    def _submitted_state(self):
+        state = {
+            name: self.cleaned_data.get(name) or ""
+            for name in self.fields
+            if name.split("_", 1)[0] in ("title", "summary", "body", "plain")
+        }
+        for name in ("status", "slug"):
+            state[name] = self.cleaned_data.get(name, getattr(self.instance, name))
+        if "topics" in self.cleaned_data:
+            state["topics"] = sorted(topic.pk for topic in self.cleaned_data["topics"])
+        return state
+
+    def _check_lock(self):
+        if not self.instance.pk:
+            return
+        token = self.data.get(self.add_prefix(LOCK_FIELD))
+        conflict = locking.check(self.instance.pk, token, self._submitted_state())
+        if conflict is None:
+            return
+        self.lock_conflict = conflict
+        self.add_error(None, conflict.message())
+        # The form now carries the current revision: saving again after merging succeeds.
+        self.data = self.data.copy()
+        self.data[self.add_prefix(LOCK_FIELD)] = conflict.token
 
     def _check_complete_version(self):
         has_version = any(
@@ -99,7 +170,7 @@ class AuthorshipInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(TranslatorRightsAdminMixin, ReadabilityAdminMixin, ArticleHistoryAdminMixin, VersionAdmin, TabbedTranslationAdmin):
+class ArticleAdmin(TranslatorRightsAdminMixin, ArticleHistoryAdminMixin, VersionAdmin, TabbedTranslationAdmin):
     form = ArticleAdminForm
     list_display = (
         "title_column",
@@ -117,8 +188,8 @@ class ArticleAdmin(TranslatorRightsAdminMixin, ReadabilityAdminMixin, ArticleHis
     readonly_fields = ("published_at", "content_updated_at", "created_at", "updated_at")
     fieldsets = (
         (None, {"fields": ("slug", "status", "title", "summary", "plain_summary", "body")}),
-        (None, {"fields": ("lay_readability",)}),
         (_("Classification"), {"fields": ("topics",)}),
+        (_("Public update note"), {"fields": tuple(UPDATE_NOTE_FIELDS.values())}),
         (_("Dates"), {"fields": readonly_fields, "classes": ("collapse",)}),
     )
 
@@ -136,7 +207,47 @@ class ArticleAdmin(TranslatorRightsAdminMixin, ReadabilityAdminMixin, ArticleHis
         touches_publication = (obj.status == published or old_status == published) and obj.status != old_status
         if touches_publication and not request.user.has_perm(PUBLISH_PERMISSION):
             raise PermissionDenied
-        super().save_model(request, obj, form, change)
+        if not change:
+            super().save_model(request, obj, form, change)
+        # A change is saved in save_related, once the inline formsets tell whether anything
+        # changed at all: a save that changes nothing must not make a revision.
+
+    def save_related(self, request, form, formsets, change):
+        if change:
+            restoring = getattr(request, "_reversion_restoring", None) is not None
+            notes = form.update_notes()
+            if not (restoring or notes or locking.save_changes_anything(form, formsets, NOT_ARTICLE_FIELDS)):
+                request._article_save_was_noop = True
+                return
+            super().save_model(request, form.instance, form, change)
+        super().save_related(request, form, formsets, change)
+        notes = form.update_notes()
+        if notes and reversion.is_active():
+            reversion.add_meta(UpdateNote, article=form.instance, **notes)
+
+    def log_change(self, request, obj, message):
+        if getattr(request, "_article_save_was_noop", False):
+            return None  # nothing changed: no log entry, no revision
+        return super().log_change(request, obj, message)
+
+    def response_change(self, request, obj):
+        if getattr(request, "_article_save_was_noop", False):
+            self.message_user(request, gettext("Nothing was changed, so no new revision was saved."), messages.INFO)
+            if "_continue" in request.POST:
+                return HttpResponseRedirect(request.get_full_path())
+            return self.response_post_save_change(request, obj)
+        return super().response_change(request, obj)
+
+    @contextmanager
+    def create_revision(self, request):
+        """Reversion's revision around a view; a revert or recovery names what it restored."""
+        with super().create_revision(request):
+            yield
+            restoring = getattr(request, "_reversion_restoring", None)
+            if restoring is not None and reversion.is_active():
+                mode, version = restoring
+                comment = locking.recovered_comment if mode == "recover" else locking.restored_comment
+                reversion.set_comment(comment(version))
 
     def view_on_site(self, obj):
         """Readers' page once published; the preview before (the public URL would be a 404)."""

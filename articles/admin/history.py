@@ -8,7 +8,13 @@ VersionAdmin). It adds
   reader would have seen it;
 
 and replaces reversion's history page with a paginated one (50 revisions a page, newest
-first) that links to both. Compare and preview need the same permission as editing the
+first) that links to both and says, per revision, which fields in which languages changed
+(a constant number of queries: the page's versions and the one before them, in one query).
+
+Reverting (reversion's ``<pk>/history/<version id>/``) needs change permission here (GET
+too: it shows the old text), only accepts a version of this article, shows what reverting
+would change and makes one new revision whose comment names the revision restored (see
+ArticleAdmin.create_revision). Recovering a deleted article only accepts article versions. Compare and preview need the same permission as editing the
 draft (change permission on the article), checked here on the server; the history list
 itself stays visible to whoever may view the article, as in reversion.
 """
@@ -16,6 +22,7 @@ itself stays visible to whoever may view the article, as in reversion.
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import quote, unquote
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -24,8 +31,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
-from .. import history
-from ..models import LANGUAGE_CODES
+from .. import history, locking
+from ..models import LANGUAGE_CODES, Article
 from ..personas import all_personas
 
 HISTORY_PAGE_SIZE = 50
@@ -36,6 +43,9 @@ class ArticleHistoryAdminMixin:
     object_history_template = "admin/articles/article/object_history.html"
     history_compare_template = "admin/articles/article/compare.html"
     revision_preview_template = "admin/articles/article/revision_preview.html"
+    # The article change form (lock token, conflict and revert diff) also for revert/recover.
+    revision_form_template = "admin/articles/article/change_form.html"
+    recover_form_template = "admin/articles/article/change_form.html"
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
@@ -102,18 +112,24 @@ class ArticleHistoryAdminMixin:
             raise PermissionDenied
         context = {}
         if obj is not None:
-            versions = self._versions(obj).defer("serialized_data", "object_repr").order_by("-pk")
+            versions = self._versions(obj).defer("object_repr").order_by("-pk")
             paginator = Paginator(versions, HISTORY_PAGE_SIZE)
             page = paginator.get_page(request.GET.get(PAGE_VAR, 1))
             site, info = self.admin_site.name, f"{self.opts.app_label}_{self.opts.model_name}"
             can_compare = self.has_change_permission(request, obj)
+            # The page's versions plus the one just before them (older), in one query.
+            start = (page.number - 1) * HISTORY_PAGE_SIZE
+            fetched = list(versions[start : start + HISTORY_PAGE_SIZE + 1]) if paginator.count else []
+            page_versions = fetched[:HISTORY_PAGE_SIZE]
             actions = []
-            for version in page:
+            for index, version in enumerate(page_versions):
                 args = (quote(obj.pk), version.pk)
+                previous = fetched[index + 1] if index + 1 < len(fetched) else None
                 actions.append(
                     {
                         "version": version,
                         "revision": version.revision,
+                        "changes": _change_summary(previous, version),
                         "url": reverse(f"{site}:{info}_revision", args=args),
                         "preview_url": reverse(f"{site}:{info}_revision_preview", args=args)
                         if can_compare
@@ -133,6 +149,36 @@ class ArticleHistoryAdminMixin:
         context.update(extra_context or {})
         # Skip VersionAdmin.history_view (unpaginated); Django's still checks and renders.
         return admin.ModelAdmin.history_view(self, request, object_id, context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """Reversion's revert form, for editors only, with what reverting would change."""
+        obj = self._history_article(request, object_id)
+        version = self._versions(obj).filter(pk=version_id).first()
+        if version is None:
+            raise Http404(_("No such revision of this article."))
+        latest = self._versions(obj).order_by("-pk").first()
+        context = {
+            "revert_rows": history.compare_field_dicts(locking.state_of(obj), version.field_dict),
+            "restored_version": version,
+            "compare_url": reverse(
+                f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_history_compare",
+                args=[quote(obj.pk)],
+            )
+            + f"?a={version.pk}&b={latest.pk}",
+        }
+        context.update(extra_context or {})
+        request._reversion_restoring = ("revert", version)
+        return super().revision_view(request, object_id, version_id, context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        """Reversion's recover form, only for versions of articles."""
+        version = Version.objects.select_related("revision__user").filter(pk=version_id).first()
+        if version is None or version.content_type_id != ContentType.objects.get_for_model(self.model).pk:
+            raise Http404(_("No such revision of this article."))
+        context = {"restored_version": version}
+        context.update(extra_context or {})
+        request._reversion_restoring = ("recover", version)
+        return super().recover_view(request, version_id, context)
 
     def history_compare_view(self, request, object_id):
         obj = self._history_article(request, object_id)
@@ -178,3 +224,19 @@ class ArticleHistoryAdminMixin:
         response = TemplateResponse(request, self.revision_preview_template, context)
         response["X-Robots-Tag"] = "noindex, nofollow"
         return response
+
+
+def _change_summary(previous, version):
+    """"Title (English), Key answer (简体中文), Status" vs the previous revision; "" for the first."""
+    if previous is None:
+        return ""
+    try:
+        changes = history.changed_fields(previous.field_dict, version.field_dict)
+    except Exception:  # noqa: BLE001 - an old version that no longer deserializes
+        return _("(cannot be compared)")
+    labels = {code: str(name) for code, name in settings.LANGUAGES}
+    parts = []
+    for name, lang in changes:
+        label = str(Article._meta.get_field(name).verbose_name)
+        parts.append(f"{label} ({labels.get(lang, lang)})" if lang else label)
+    return ", ".join(parts) if parts else _("no change to text, status, address or topics")
