@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import yaml
 from django.core.exceptions import ValidationError
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from references import csl
 from references.models import Reference
@@ -194,11 +195,17 @@ def parse_article(text, source="<article>"):
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != DELIMITER:
         return None, [
-            FileProblem(1, "no YAML front matter: the file must start with a line '---', then slug, lang, title, summary, then '---'.")
+            FileProblem(
+                1,
+                _(
+                    "no YAML front matter: the file must start with a line '---', then slug, lang, title, "
+                    "summary, then '---'."
+                ),
+            )
         ]
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in END_DELIMITERS), None)
     if end is None:
-        return None, [FileProblem(1, "the front matter that starts here is not closed by a line '---'.")]
+        return None, [FileProblem(1, _("the front matter that starts here is not closed by a line '---'."))]
     first_line = 2  # the file line of the YAML's first line
     yaml_text = "\n".join(lines[1:end]) + "\n"
     body_start = end + 1  # 0-based index of the first body line
@@ -213,28 +220,36 @@ def parse_article(text, source="<article>"):
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + first_line if mark else 1
-        message = error.problem or error.context or "invalid YAML"
+        message = error.problem or error.context or _("invalid YAML")
         if error.context and error.problem:
-            where = ""
             if error.context_mark and error.context_mark.line + first_line != line:
-                where = f" that starts on line {error.context_mark.line + first_line}"
-            message = f"{error.problem} ({error.context}{where})"
-        return None, [FileProblem(line, f"YAML syntax error in the front matter: {message}.")]
+                message = _("%(problem)s (%(context)s that starts on line %(line)s)") % {
+                    "problem": error.problem,
+                    "context": error.context,
+                    "line": error.context_mark.line + first_line,
+                }
+            else:
+                message = f"{error.problem} ({error.context})"
+        return None, [FileProblem(line, _("YAML syntax error in the front matter: %(message)s.") % {"message": message})]
     except yaml.YAMLError as error:
-        return None, [FileProblem(1, f"YAML error in the front matter: {error}.")]
+        return None, [FileProblem(1, _("YAML error in the front matter: %(error)s.") % {"error": error})]
 
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        return None, [FileProblem(1, "the front matter must be YAML keys and values (slug: ..., lang: ..., ...).")]
+        return None, [FileProblem(1, _("the front matter must be YAML keys and values (slug: ..., lang: ..., ...)."))]
 
     problems = []
     key_lines, duplicates = _mapping_lines(node, first_line)
     nodes = _value_nodes(node)
     for key, line in duplicates:
-        problems.append(FileProblem(line, f"“{key}” is given twice in the front matter."))
+        problems.append(FileProblem(line, _("“%(key)s” is given twice in the front matter.") % {"key": key}))
     for key, line in key_lines.items():
         if key not in FRONT_MATTER_KEYS:
             problems.append(
-                FileProblem(line, f"unknown front-matter key “{key}” (allowed: {', '.join(FRONT_MATTER_KEYS)}).")
+                FileProblem(
+                    line,
+                    _("unknown front-matter key “%(key)s” (allowed: %(allowed)s).")
+                    % {"key": key, "allowed": ", ".join(FRONT_MATTER_KEYS)},
+                )
             )
 
     def line_of(key):
@@ -244,17 +259,23 @@ def parse_article(text, source="<article>"):
         """A required text key, as written (from the YAML node, so `title: 2024` stays text)."""
         value_node = nodes.get(key)
         if key not in key_lines:
-            problems.append(FileProblem(1, f"the front matter has no “{key}” (required: {', '.join(REQUIRED_KEYS)})."))
+            problems.append(
+                FileProblem(
+                    1,
+                    _("the front matter has no “%(key)s” (required: %(required)s).")
+                    % {"key": key, "required": ", ".join(REQUIRED_KEYS)},
+                )
+            )
             return ""
         if not isinstance(value_node, yaml.ScalarNode) or data.get(key) is None:
             if isinstance(value_node, yaml.ScalarNode):
-                problems.append(FileProblem(line_of(key), f"“{key}” is empty."))
+                problems.append(FileProblem(line_of(key), _("“%(key)s” is empty.") % {"key": key}))
             else:
-                problems.append(FileProblem(line_of(key), f"“{key}” must be text."))
+                problems.append(FileProblem(line_of(key), _("“%(key)s” must be text.") % {"key": key}))
             return ""
         value = normalize_line_text(value_node.value)
         if not value:
-            problems.append(FileProblem(line_of(key), f"“{key}” is empty."))
+            problems.append(FileProblem(line_of(key), _("“%(key)s” is empty.") % {"key": key}))
         return value
 
     slug = text_value("slug")
@@ -263,20 +284,41 @@ def parse_article(text, source="<article>"):
             validate_slug(slug)
         except ValidationError:
             problems.append(
-                FileProblem(line_of("slug"), f"slug “{slug}”: use lowercase letters, digits and single hyphens, e.g. msc-knee-dose.")
+                FileProblem(
+                    line_of("slug"),
+                    _("slug “%(slug)s”: use lowercase letters, digits and single hyphens, e.g. msc-knee-dose.")
+                    % {"slug": slug},
+                )
             )
         max_length = Article._meta.get_field("slug").max_length
         if len(slug) > max_length:
-            problems.append(FileProblem(line_of("slug"), f"slug is too long (at most {max_length} characters)."))
+            problems.append(
+                FileProblem(
+                    line_of("slug"),
+                    _("slug is too long (at most %(max_length)s characters).") % {"max_length": max_length},
+                )
+            )
 
     lang = text_value("lang")
     if lang and lang not in LANGUAGE_CODES:
-        problems.append(FileProblem(line_of("lang"), f"lang “{lang}” is not one of: {', '.join(LANGUAGE_CODES)}."))
+        problems.append(
+            FileProblem(
+                line_of("lang"),
+                _("lang “%(lang)s” is not one of: %(languages)s.")
+                % {"lang": lang, "languages": ", ".join(LANGUAGE_CODES)},
+            )
+        )
 
     title = text_value("title")
     max_title = Article._meta.get_field("title").max_length
     if len(title) > max_title:
-        problems.append(FileProblem(line_of("title"), f"title is too long ({len(title)} characters; at most {max_title})."))
+        problems.append(
+            FileProblem(
+                line_of("title"),
+                _("title is too long (%(length)s characters; at most %(max_length)s).")
+                % {"length": len(title), "max_length": max_title},
+            )
+        )
 
     summary = text_value("summary")
     summary_line, summary_literal = line_of("summary"), False
@@ -295,7 +337,13 @@ def parse_article(text, source="<article>"):
     if "status" in key_lines:
         raw = data.get("status")
         if raw not in STATUSES:
-            problems.append(FileProblem(line_of("status"), f"status “{raw}” is not one of: {', '.join(STATUSES)}."))
+            problems.append(
+                FileProblem(
+                    line_of("status"),
+                    _("status “%(status)s” is not one of: %(statuses)s.")
+                    % {"status": raw, "statuses": ", ".join(STATUSES)},
+                )
+            )
         else:
             status = raw
 
@@ -306,14 +354,18 @@ def parse_article(text, source="<article>"):
         if raw is None:
             topics = []
         elif not isinstance(raw, list):
-            problems.append(FileProblem(line_of("topics"), "topics must be a list of topic slugs, e.g. [orthopedics, pain]."))
+            problems.append(FileProblem(line_of("topics"), _("topics must be a list of topic slugs, e.g. [orthopedics, pain].")))
         else:
             topics = []
             for index, topic in enumerate(raw):
                 line = topics_node.value[index].start_mark.line + first_line
                 if not isinstance(topic, str) or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", topic):
                     problems.append(
-                        FileProblem(line, f"topic “{topic}” is not a slug (lowercase letters, digits, single hyphens).")
+                        FileProblem(
+                            line,
+                            _("topic “%(topic)s” is not a slug (lowercase letters, digits, single hyphens).")
+                            % {"topic": topic},
+                        )
                     )
                 elif topic not in topics:
                     topics.append(topic)
@@ -326,7 +378,10 @@ def parse_article(text, source="<article>"):
             raw = []
         if not isinstance(raw, list):
             problems.append(
-                FileProblem(line_of("references"), "references must be a list of CSL items (- id: ..., type: ..., title: ...).")
+                FileProblem(
+                    line_of("references"),
+                    _("references must be a list of CSL items (- id: ..., type: ..., title: ...)."),
+                )
             )
         else:
             for index, item in enumerate(raw):
@@ -339,8 +394,14 @@ def parse_article(text, source="<article>"):
                 for problem in item_problems:
                     line = lines_of_item.get(problem.field) or lines_of_item[""]
                     key = item.get("id") if isinstance(item, dict) else None
-                    label = f"reference “{key}”" if key else f"reference {index + 1}"
-                    problems.append(FileProblem(line, f"{label}: {problem.message}"))
+                    if key:
+                        message = _("reference “%(key)s”: %(message)s") % {"key": key, "message": problem.message}
+                    else:
+                        message = _("reference %(number)s: %(message)s") % {
+                            "number": index + 1,
+                            "message": problem.message,
+                        }
+                    problems.append(FileProblem(line, message))
                 references.append(item)
 
     revision = None
@@ -349,7 +410,9 @@ def parse_article(text, source="<article>"):
         if isinstance(raw, int) or (isinstance(raw, str) and raw.isdigit()):
             revision = int(raw)
         elif raw is not None:
-            problems.append(FileProblem(line_of("revision"), f"revision “{raw}” must be a revision number."))
+            problems.append(
+                FileProblem(line_of("revision"), _("revision “%(revision)s” must be a revision number.") % {"revision": raw})
+            )
 
     body = normalize_body("\n".join(body_lines))
     return (

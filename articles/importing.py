@@ -13,6 +13,7 @@ import reversion
 from django.conf import settings
 from django.db import transaction
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from references import csl
 from references.csl import ImportReport, ReferenceImportError, read_text_file
@@ -79,10 +80,9 @@ def _conflict(article_file):
         return None
     version = version_at(article, article_file.revision)
     if version is None:
-        return (
-            f"revision {article_file.revision} is not in the history of “{article_file.slug}”; "
-            "export the article again, or use --force."
-        )
+        return _(
+            "revision %(revision)s is not in the history of “%(slug)s”; export the article again, or use --force."
+        ) % {"revision": article_file.revision, "slug": article_file.slug}
     old = version.field_dict
     suffix = field_suffix(article_file.lang)
     changed = [
@@ -92,11 +92,15 @@ def _conflict(article_file):
     ]
     if not changed:
         return None
-    return (
-        f"“{article_file.slug}” ({article_file.lang}) was edited after revision {article_file.revision}, "
-        f"which this file was exported from ({', '.join(changed)} changed); export it again and merge "
-        "your edits, or use --force to overwrite those changes."
-    )
+    return _(
+        "“%(slug)s” (%(lang)s) was edited after revision %(revision)s, which this file was exported from "
+        "(%(fields)s changed); export it again and merge your edits, or use --force to overwrite those changes."
+    ) % {
+        "slug": article_file.slug,
+        "lang": article_file.lang,
+        "revision": article_file.revision,
+        "fields": ", ".join(changed),
+    }
 
 
 def _import_article_files(paths, *, user, force=False):
@@ -127,8 +131,8 @@ def _import_article_files(paths, *, user, force=False):
             problems.add(
                 source,
                 article_file.key_lines.get("slug", 1),
-                f"{seen[ident]} already holds “{article_file.slug}” in {article_file.lang}; "
-                "give each language version once.",
+                _("%(other)s already holds “%(slug)s” in %(lang)s; give each language version once.")
+                % {"other": seen[ident], "slug": article_file.slug, "lang": article_file.lang},
             )
         else:
             seen[ident] = source
@@ -143,7 +147,11 @@ def _import_article_files(paths, *, user, force=False):
     for (source, article_file, index, fields), item_between in zip(items, between, strict=True):
         for problem in item_between + csl.library_problems(fields):
             line = article_file.reference_line(index, problem.field)
-            problems.add(source, line, f"reference “{fields['key']}”: {problem.message}")
+            problems.add(
+                source,
+                line,
+                _("reference “%(key)s”: %(message)s") % {"key": fields["key"], "message": problem.message},
+            )
 
     # Citation keys and audience personas.
     library_keys = set(Reference.objects.values_list("key", flat=True))

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -57,7 +58,11 @@ class Problem:
     message: str
 
     def __str__(self):
-        return f"{self.field}, line {self.line}: {self.message}"
+        return gettext("%(field)s, line %(line)s: %(message)s") % {
+            "field": self.field,
+            "line": self.line,
+            "message": self.message,
+        }
 
 
 class MarkdownError(ValueError):

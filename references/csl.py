@@ -21,6 +21,7 @@ import reversion
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from .models import EvidenceType, Reference, normalize_doi, validate_citation_key, validate_doi, validate_pmid
 
@@ -126,11 +127,22 @@ def _text(item, variable, problems, *, max_length=None):
     if _is_empty(value):
         return ""
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        problems.append(CslProblem(variable, f"{variable} must be text, not {type(value).__name__}."))
+        problems.append(
+            CslProblem(
+                variable,
+                _("%(variable)s must be text, not %(type)s.") % {"variable": variable, "type": type(value).__name__},
+            )
+        )
         return ""
     value = str(value).strip()
     if max_length and len(value) > max_length:
-        problems.append(CslProblem(variable, f"{variable} is too long ({len(value)} characters; at most {max_length})."))
+        problems.append(
+            CslProblem(
+                variable,
+                _("%(variable)s is too long (%(length)s characters; at most %(max_length)s).")
+                % {"variable": variable, "length": len(value), "max_length": max_length},
+            )
+        )
     return value
 
 
@@ -140,16 +152,25 @@ _ISO_DATE_RE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
 _YEAR_RE = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
+def _not_a_number(what, value):
+    messages = {
+        "year": _("issued year must be a number, not %(value)s."),
+        "month": _("issued month must be a number, not %(value)s."),
+        "day": _("issued day must be a number, not %(value)s."),
+    }
+    return CslProblem("issued", messages[what] % {"value": repr(value)})
+
+
 def _date_number(value, what, problems):
     if isinstance(value, bool):
-        problems.append(CslProblem("issued", f"issued {what} must be a number, not {value!r}."))
+        problems.append(_not_a_number(what, value))
         return None
     if isinstance(value, str) and value.strip().lstrip("-").isdigit():
         value = int(value.strip())
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if not isinstance(value, int):
-        problems.append(CslProblem("issued", f"issued {what} must be a number, not {value!r}."))
+        problems.append(_not_a_number(what, value))
         return None
     return value
 
@@ -167,7 +188,7 @@ def _parse_issued(issued, problems):
         issued = {"raw": str(issued)}
         keep = False
     elif not isinstance(issued, dict):
-        problems.append(CslProblem("issued", "issued must be a CSL date such as {date-parts: [[2025, 3, 14]]}."))
+        problems.append(CslProblem("issued", _("issued must be a CSL date such as {date-parts: [[2025, 3, 14]]}.")))
         return None, None, None, False
     else:
         keep = bool(set(issued) - {"date-parts", "raw"})
@@ -176,11 +197,13 @@ def _parse_issued(issued, problems):
     year = month = day = None
     if not _is_empty(parts):
         if not isinstance(parts, list) or not parts or not isinstance(parts[0], list):
-            problems.append(CslProblem("issued", "issued date-parts must be a list of lists, e.g. [[2025, 3, 14]]."))
+            problems.append(
+                CslProblem("issued", _("issued date-parts must be a list of lists, e.g. [[2025, 3, 14]]."))
+            )
             return None, None, None, False
         first = [p for p in parts[0] if not _is_empty(p)]
         if len(first) > 3:
-            problems.append(CslProblem("issued", "issued date-parts hold at most year, month and day."))
+            problems.append(CslProblem("issued", _("issued date-parts hold at most year, month and day.")))
             return None, None, None, False
         numbers = [_date_number(p, what, problems) for p, what in zip(first, ("year", "month", "day"), strict=False)]
         if any(n is None for n in numbers):
@@ -190,7 +213,7 @@ def _parse_issued(issued, problems):
     else:
         text = issued.get("raw") or issued.get("literal") or ""
         if not isinstance(text, str | int) or isinstance(text, bool):
-            problems.append(CslProblem("issued", "issued raw/literal must be text."))
+            problems.append(CslProblem("issued", _("issued raw/literal must be text.")))
             return None, None, None, False
         text = str(text)
         match = _ISO_DATE_RE.match(text)
@@ -206,11 +229,16 @@ def _parse_issued(issued, problems):
         # CSL seasons (21 spring ... 24 winter): keep the year, the original keeps the season.
         month, day, keep = None, None, True
     if year is not None and not 1 <= year <= MAX_YEAR:
-        problems.append(CslProblem("issued", f"issued year {year} is not a year between 1 and {MAX_YEAR}."))
+        problems.append(
+            CslProblem(
+                "issued",
+                _("issued year %(year)s is not a year between 1 and %(max_year)s.") % {"year": year, "max_year": MAX_YEAR},
+            )
+        )
     if month is not None and not 1 <= month <= 12:
-        problems.append(CslProblem("issued", f"issued month {month} is not between 1 and 12."))
+        problems.append(CslProblem("issued", _("issued month %(month)s is not between 1 and 12.") % {"month": month}))
     if day is not None and not 1 <= day <= 31:
-        problems.append(CslProblem("issued", f"issued day {day} is not between 1 and 31."))
+        problems.append(CslProblem("issued", _("issued day %(day)s is not between 1 and 31.") % {"day": day}))
     return year, month, day, keep
 
 
@@ -231,17 +259,17 @@ def parse_item(item):
     """
     problems = []
     if not isinstance(item, dict):
-        return {}, [CslProblem("", "a reference must be a CSL-JSON object (id, type, title, ...).")]
+        return {}, [CslProblem("", _("a reference must be a CSL-JSON object (id, type, title, ...)."))]
     fields = {}
 
     key = item.get("id")
     if isinstance(key, int) and not isinstance(key, bool):
         key = str(key)
     if _is_empty(key):
-        problems.append(CslProblem("id", "id (the citation key) is required."))
+        problems.append(CslProblem("id", _("id (the citation key) is required.")))
         key = ""
     elif not isinstance(key, str):
-        problems.append(CslProblem("id", "id (the citation key) must be text."))
+        problems.append(CslProblem("id", _("id (the citation key) must be text.")))
         key = ""
     else:
         key = key.strip()
@@ -250,7 +278,13 @@ def parse_item(item):
         except ValidationError as error:
             problems.extend(CslProblem("id", message) for message in _messages(error))
         if len(key) > _model_field("key").max_length:
-            problems.append(CslProblem("id", f"id is too long (at most {_model_field('key').max_length} characters)."))
+            problems.append(
+                CslProblem(
+                    "id",
+                    _("id is too long (at most %(max_length)s characters).")
+                    % {"max_length": _model_field("key").max_length},
+                )
+            )
     fields["key"] = key
 
     fields["csl_type"] = _text(item, "type", problems, max_length=_model_field("csl_type").max_length) or DEFAULT_TYPE
@@ -258,13 +292,17 @@ def parse_item(item):
     evidence = _text(item, "evidence", problems) or EvidenceType.OTHER
     if evidence not in EvidenceType.values:
         problems.append(
-            CslProblem("evidence", f"evidence “{evidence}” is not one of: {', '.join(EvidenceType.values)}.")
+            CslProblem(
+                "evidence",
+                _("evidence “%(evidence)s” is not one of: %(allowed)s.")
+                % {"evidence": evidence, "allowed": ", ".join(EvidenceType.values)},
+            )
         )
     fields["evidence"] = evidence
 
     title = _text(item, "title", problems)
     if not title and "title" not in {p.field for p in problems}:
-        problems.append(CslProblem("title", "title is required."))
+        problems.append(CslProblem("title", _("title is required.")))
     fields["title"] = title
 
     authors = item.get("author")
@@ -272,13 +310,18 @@ def parse_item(item):
         authors = []
     elif not isinstance(authors, list) or not all(isinstance(name, dict) for name in authors):
         problems.append(
-            CslProblem("author", 'author must be a list of names: {family: Smith, given: Anna} or {literal: "Some Society"}.')
+            CslProblem(
+                "author",
+                _('author must be a list of names: {family: Smith, given: Anna} or {literal: "Some Society"}.'),
+            )
         )
         authors = []
     else:
         for number, name in enumerate(authors, start=1):
             if not any(isinstance(name.get(part), str) and name[part].strip() for part in ("family", "given", "literal")):
-                problems.append(CslProblem("author", f"author {number} has no family, given or literal name."))
+                problems.append(
+                    CslProblem("author", _("author %(number)s has no family, given or literal name.") % {"number": number})
+                )
     fields["authors"] = authors
 
     for variable, name in _TEXT_FIELDS.items():
@@ -287,7 +330,9 @@ def parse_item(item):
         try:
             URLValidator()(fields["url"])
         except ValidationError:
-            problems.append(CslProblem("URL", f"URL “{fields['url']}” is not a valid web address."))
+            problems.append(
+                CslProblem("URL", _("URL “%(url)s” is not a valid web address.") % {"url": fields["url"]})
+            )
 
     doi = normalize_doi(_text(item, "DOI", problems, max_length=_model_field("doi").max_length))
     try:
@@ -307,7 +352,7 @@ def parse_item(item):
     if retracted is None:
         retracted = False
     elif not isinstance(retracted, bool):
-        problems.append(CslProblem("retracted", "retracted must be true or false."))
+        problems.append(CslProblem("retracted", _("retracted must be true or false.")))
         retracted = False
     fields["retracted"] = retracted
 
@@ -319,7 +364,9 @@ def parse_item(item):
     try:
         json.dumps(extra)
     except (TypeError, ValueError):
-        problems.append(CslProblem("", "some CSL variables hold values that are not JSON (text, numbers, lists)."))
+        problems.append(
+            CslProblem("", _("some CSL variables hold values that are not JSON (text, numbers, lists)."))
+        )
         extra = {}
     fields["csl_extra"] = extra
     return fields, problems
@@ -332,11 +379,21 @@ def library_problems(fields):
     if fields.get("doi"):
         clash = Reference.objects.filter(doi__iexact=fields["doi"]).exclude(key=key).first()
         if clash:
-            problems.append(CslProblem("DOI", f"DOI {fields['doi']} is already used by reference “{clash.key}”."))
+            problems.append(
+                CslProblem(
+                    "DOI",
+                    _("DOI %(doi)s is already used by reference “%(key)s”.") % {"doi": fields["doi"], "key": clash.key},
+                )
+            )
     if fields.get("pmid"):
         clash = Reference.objects.filter(pmid=fields["pmid"]).exclude(key=key).first()
         if clash:
-            problems.append(CslProblem("PMID", f"PMID {fields['pmid']} is already used by reference “{clash.key}”."))
+            problems.append(
+                CslProblem(
+                    "PMID",
+                    _("PMID %(pmid)s is already used by reference “%(key)s”.") % {"pmid": fields["pmid"], "key": clash.key},
+                )
+            )
     return problems
 
 
@@ -345,7 +402,7 @@ def batch_problems(fields_list):
 
     The same key twice with different data, or one DOI/PMID under two keys, is ambiguous.
     """
-    result = [[] for _ in fields_list]
+    result = [[] for _item in fields_list]
     seen_key, seen_doi, seen_pmid = {}, {}, {}
     for index, fields in enumerate(fields_list):
         key = fields.get("key")
@@ -353,7 +410,9 @@ def batch_problems(fields_list):
             continue
         if key in seen_key:
             if fields_list[seen_key[key]] != fields:
-                result[index].append(CslProblem("id", f"“{key}” appears twice with different data."))
+                result[index].append(
+                    CslProblem("id", _("“%(key)s” appears twice with different data.") % {"key": key})
+                )
             continue
         seen_key[key] = index
         for variable, name, seen in (("DOI", "doi", seen_doi), ("PMID", "pmid", seen_pmid)):
@@ -362,7 +421,11 @@ def batch_problems(fields_list):
                 continue
             if value in seen and seen[value] != key:
                 result[index].append(
-                    CslProblem(variable, f"{variable} {fields[name]} is also given for reference “{seen[value]}”.")
+                    CslProblem(
+                        variable,
+                        _("%(variable)s %(value)s is also given for reference “%(key)s”.")
+                        % {"variable": variable, "value": fields[name], "key": seen[value]},
+                    )
                 )
             seen.setdefault(value, key)
     return result
@@ -454,16 +517,18 @@ def read_text_file(path):
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
-        return None, f"{source}: no such file."
+        return None, f"{source}: " + _("no such file.")
     except IsADirectoryError:
-        return None, f"{source}: is a directory, not a file."
+        return None, f"{source}: " + _("is a directory, not a file.")
     except OSError as error:
-        return None, f"{source}: cannot read the file: {error.strerror or error}."
+        return None, f"{source}: " + _("cannot read the file: %(error)s.") % {"error": error.strerror or error}
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        return None, f"{source}:{line}: the file is not UTF-8 text (byte {data[error.start]:#04x}); save it as UTF-8."
+        return None, f"{source}:{line}: " + _(
+            "the file is not UTF-8 text (byte %(byte)s); save it as UTF-8."
+        ) % {"byte": f"{data[error.start]:#04x}"}
 
 
 def read_csl_json_file(path):
@@ -479,12 +544,17 @@ def read_csl_json(text, *, source):
     try:
         items = json.loads(text)
     except json.JSONDecodeError as error:
-        raise ReferenceImportError([f"{source}:{error.lineno}: invalid JSON: {error.msg} (column {error.colno})."]) from None
+        raise ReferenceImportError(
+            [
+                f"{source}:{error.lineno}: "
+                + _("invalid JSON: %(error)s (column %(column)s).") % {"error": error.msg, "column": error.colno}
+            ]
+        ) from None
     if isinstance(items, dict):
         # A single item is accepted as an array of one.
         items = [items]
     if not isinstance(items, list):
-        raise ReferenceImportError([f"{source}:1: CSL-JSON must be an array of items, [{{...}}, ...]."])
+        raise ReferenceImportError([f"{source}:1: " + _("CSL-JSON must be an array of items, [{...}, ...].")])
     return items
 
 
@@ -500,7 +570,7 @@ def import_reference_items(items, *, source, user=None):
     as ReferenceImportError; then nothing is written. Unchanged references are not saved.
     """
     if not isinstance(items, list):
-        raise ReferenceImportError([f"{source}: CSL-JSON must be an array of items."])
+        raise ReferenceImportError([f"{source}: " + _("CSL-JSON must be an array of items.")])
     parsed = [parse_item(item) for item in items]
     lines = []
     for number, ((fields, problems), between) in enumerate(

@@ -2,8 +2,10 @@
 
 import sys
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from articles.fileformat import dump_article
 from articles.models import LANGUAGE_CODES, Article
@@ -22,23 +24,33 @@ class Command(BaseCommand):
         sys.exit(1)
 
     def handle(self, *args, slug, lang, output=None, **options):
-        if lang not in LANGUAGE_CODES:
-            self.fail(f"--lang “{lang}” is not one of: {', '.join(LANGUAGE_CODES)}.")
-        with translation.override(lang):
+        # Messages in the site's language (English by default), the file in its own.
+        with translation.override(settings.LANGUAGE_CODE):
+            if lang not in LANGUAGE_CODES:
+                self.fail(
+                    _("--lang “%(lang)s” is not one of: %(languages)s.")
+                    % {"lang": lang, "languages": ", ".join(LANGUAGE_CODES)}
+                )
             article = Article.objects.filter(slug=slug).first()
             if article is None:
-                self.fail(f"no article with slug “{slug}”.")
+                self.fail(_("no article with slug “%(slug)s”.") % {"slug": slug})
             if lang not in article.languages():
-                have = ", ".join(article.languages()) or "none"
-                self.fail(f"article “{slug}” has no {lang} version (it has: {have}).")
-            text = dump_article(article, lang)
-        if output:
-            try:
-                with open(output, "w", encoding="utf-8", newline="\n") as handle:
-                    handle.write(text)
-            except OSError as error:
-                self.fail(f"cannot write {output}: {error.strerror or error}.")
-            return
+                have = ", ".join(article.languages()) or _("none")
+                self.fail(
+                    _("article “%(slug)s” has no %(lang)s version (it has: %(have)s).")
+                    % {"slug": slug, "lang": lang, "have": have}
+                )
+            with translation.override(lang):
+                text = dump_article(article, lang)
+            if output:
+                try:
+                    with open(output, "w", encoding="utf-8", newline="\n") as handle:
+                        handle.write(text)
+                except OSError as error:
+                    self.fail(
+                        _("cannot write %(file)s: %(error)s.") % {"file": output, "error": error.strerror or error}
+                    )
+                return
         write_utf8(self.stdout, text)
 
 

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from articles.importing import ArticleImportError, import_article_files
 
@@ -32,18 +34,20 @@ class Command(BaseCommand):
             if user:
                 account = get_user_model().objects.filter(username=user).first()
                 if account is None:
-                    self.stderr.write(f"import_article: no user “{user}”.")
+                    self.stderr.write("import_article: " + _("no user “%(user)s”.") % {"user": user})
                     raise SystemExit(1)
             try:
                 report = import_article_files(files, user=account, force=force)
             except ArticleImportError as error:
                 for line in error.lines:
                     self.stderr.write(line)
-                self.stderr.write(f"import_article: nothing imported ({_problems(len(error.lines))}).")
+                self.stderr.write(
+                    "import_article: " + _("nothing imported (%(problems)s).") % {"problems": _problems(len(error.lines))}
+                )
                 sys.exit(1)
             for line in report.lines:
                 self.stdout.write(line)
 
 
 def _problems(count):
-    return f"{count} problem" if count == 1 else f"{count} problems"
+    return ngettext("%(count)s problem", "%(count)s problems", count) % {"count": count}

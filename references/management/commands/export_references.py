@@ -3,7 +3,11 @@
 import json
 import sys
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from references.csl import reference_to_item
 from references.models import Reference
@@ -17,13 +21,17 @@ class Command(BaseCommand):
         parser.add_argument("--output", "-o", help="write to this file instead of stdout")
 
     def handle(self, *args, keys=(), output=None, **options):
+        with translation.override(settings.LANGUAGE_CODE):
+            self._handle(keys, output)
+
+    def _handle(self, keys, output):
         references = Reference.objects.order_by("key")
         if keys:
             references = references.filter(key__in=keys)
             missing = sorted(set(keys) - set(references.values_list("key", flat=True)))
             if missing:
                 for key in missing:
-                    self.stderr.write(f"export_references: no reference “{key}”.")
+                    self.stderr.write("export_references: " + _("no reference “%(key)s”.") % {"key": key})
                 sys.exit(1)
         text = json.dumps([reference_to_item(ref) for ref in references], ensure_ascii=False, indent=2) + "\n"
         if output:
@@ -31,9 +39,16 @@ class Command(BaseCommand):
                 with open(output, "w", encoding="utf-8") as handle:
                     handle.write(text)
             except OSError as error:
-                self.stderr.write(f"export_references: cannot write {output}: {error.strerror or error}.")
+                self.stderr.write(
+                    "export_references: "
+                    + _("cannot write %(file)s: %(error)s.") % {"file": output, "error": error.strerror or error}
+                )
                 sys.exit(1)
-            self.stdout.write(f"Wrote {references.count()} references to {output}.")
+            count = references.count()
+            self.stdout.write(
+                ngettext("Wrote %(count)s reference to %(file)s.", "Wrote %(count)s references to %(file)s.", count)
+                % {"count": count, "file": output}
+            )
             return
         stream = getattr(self.stdout, "_out", self.stdout)
         buffer = getattr(stream, "buffer", None)

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from references.csl import ReferenceImportError, import_reference_items, read_csl_json_file
 
@@ -26,18 +28,20 @@ class Command(BaseCommand):
             if user:
                 account = get_user_model().objects.filter(username=user).first()
                 if account is None:
-                    self.stderr.write(f"import_references: no user “{user}”.")
+                    self.stderr.write("import_references: " + _("no user “%(user)s”.") % {"user": user})
                     sys.exit(1)
             try:
                 report = import_reference_items(read_csl_json_file(file), source=file, user=account)
             except ReferenceImportError as error:
                 for line in error.lines:
                     self.stderr.write(line)
-                self.stderr.write(f"import_references: nothing imported ({_problems(len(error.lines))}).")
+                self.stderr.write(
+                    "import_references: " + _("nothing imported (%(problems)s).") % {"problems": _problems(len(error.lines))}
+                )
                 sys.exit(1)
             for line in report.lines:
                 self.stdout.write(line)
 
 
 def _problems(count):
-    return f"{count} problem" if count == 1 else f"{count} problems"
+    return ngettext("%(count)s problem", "%(count)s problems", count) % {"count": count}
