@@ -27,6 +27,7 @@ from .. import locking
 from ..markdown import check_article
 from ..models import LANGUAGE_CODES, Article, Authorship, Persona, UpdateNote, field_suffix
 from .history import ArticleHistoryAdminMixin
+from .readability import ReadabilityAdminMixin
 from .translations import TranslatorRightsAdminMixin
 
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -170,7 +171,7 @@ class AuthorshipInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(TranslatorRightsAdminMixin, ArticleHistoryAdminMixin, VersionAdmin, TabbedTranslationAdmin):
+class ArticleAdmin(TranslatorRightsAdminMixin, ReadabilityAdminMixin, ArticleHistoryAdminMixin, VersionAdmin, TabbedTranslationAdmin):
     form = ArticleAdminForm
     list_display = (
         "title_column",
@@ -188,6 +189,7 @@ class ArticleAdmin(TranslatorRightsAdminMixin, ArticleHistoryAdminMixin, Version
     readonly_fields = ("published_at", "content_updated_at", "created_at", "updated_at")
     fieldsets = (
         (None, {"fields": ("slug", "status", "title", "summary", "plain_summary", "body")}),
+        (None, {"fields": ("lay_readability",)}),
         (_("Classification"), {"fields": ("topics",)}),
         (_("Public update note"), {"fields": tuple(UPDATE_NOTE_FIELDS.values())}),
         (_("Dates"), {"fields": readonly_fields, "classes": ("collapse",)}),
@@ -224,6 +226,11 @@ class ArticleAdmin(TranslatorRightsAdminMixin, ArticleHistoryAdminMixin, Version
         notes = form.update_notes()
         if notes and reversion.is_active():
             reversion.add_meta(UpdateNote, article=form.instance, **notes)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(request, "_article_save_was_noop", False):
+            return []  # the formsets were not saved (nothing changed)
+        return super().construct_change_message(request, form, formsets, add)
 
     def log_change(self, request, obj, message):
         if getattr(request, "_article_save_was_noop", False):

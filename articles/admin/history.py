@@ -28,6 +28,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
@@ -237,6 +238,6 @@ def _change_summary(previous, version):
     labels = {code: str(name) for code, name in settings.LANGUAGES}
     parts = []
     for name, lang in changes:
-        label = str(Article._meta.get_field(name).verbose_name)
+        label = capfirst(str(Article._meta.get_field(name).verbose_name))
         parts.append(f"{label} ({labels.get(lang, lang)})" if lang else label)
     return ", ".join(parts) if parts else _("no change to text, status, address or topics")

@@ -1,0 +1,138 @@
+"""Reverting to a revision and recovering deleted articles and references."""
+
+import pytest
+import reversion
+from django.urls import reverse
+from reversion.models import Revision, Version
+
+from articles.models import Article, Authorship
+from references.models import Reference
+from tests.articles.test_concurrent_edit import form_data_from
+from tests.factories import make_article, make_author, make_reference, make_topic
+
+TEXT_FIELDS = [f"{name}_{lang}" for name in ("title", "summary", "body", "plain_summary") for lang in ("en", "zh_hans")]
+
+
+def revert_url(article, version):
+    return reverse("admin:articles_article_revision", args=[article.pk, version.pk])
+
+
+@pytest.fixture
+def edited(editor):
+    """An article with two revisions: everything (text, topics, authors) differs between them."""
+    topic_a, topic_b = make_topic(slug="knee"), make_topic(slug="hip")
+    author_a, author_b = make_author(name="Dr A"), make_author(name="Dr B")
+    with reversion.create_revision():
+        article = make_article(
+            slug="cells", title="How many cells?", summary="1.0×10^8 cells.", body="## Dose\n\nOne dose.",
+            plain_summary="A lot of cells.", title_zh_hans="多少细胞？", summary_zh_hans="1.0×10^8个细胞。",
+            body_zh_hans="## 剂量\n\n一次。", plain_summary_zh_hans="很多细胞。", topics=[topic_a], authors=[author_a],
+        )
+        reversion.set_user(editor)
+        reversion.set_comment("First draft")
+    original = {name: getattr(article, name) for name in TEXT_FIELDS}
+    with reversion.create_revision():
+        for name in TEXT_FIELDS:
+            setattr(article, name, getattr(article, name) + " (changed)")
+        article.save()
+        article.topics.set([topic_b])
+        article.authorships.all().delete()
+        Authorship.objects.create(article=article, author=author_b, position=0)
+        reversion.add_to_revision(article)
+        reversion.set_user(editor)
+        reversion.set_comment("Second draft")
+    first = Version.objects.get_for_object(article).order_by("pk").first()
+    return article, first, original, topic_a, author_a
+
+
+def test_revert_restores_every_field_language_topic_and_author_in_one_new_revision(editor_client, edited):
+    article, first, original, topic_a, author_a = edited
+    page = editor_client.get(revert_url(article, first))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'id="revert-diff"' in html and "/history/compare/?a=" in html  # what reverting changes
+    assert Article.objects.get(pk=article.pk).summary_en.endswith("(changed)")  # GET changes nothing
+
+    revisions = Revision.objects.count()
+    response = editor_client.post(revert_url(article, first), form_data_from(page))
+    assert response.status_code == 302
+    assert Revision.objects.count() == revisions + 1
+
+    article = Article.objects.get(pk=article.pk)
+    assert {name: getattr(article, name) for name in TEXT_FIELDS} == original
+    assert list(article.topics.all()) == [topic_a]
+    assert [a.author for a in article.authorships.all()] == [author_a]
+    newest = Version.objects.get_for_object(article).first()
+    comment = newest.revision.get_comment()
+    assert comment.startswith(f"Restored revision {first.revision_id} of ") and comment.endswith(" by editor")
+    assert newest.revision.user.username == "editor"
+
+
+@pytest.mark.parametrize("who", ["board_member", "outsider"])
+def test_revert_needs_change_permission(client, edited, request, who):
+    article, first, *_ = edited
+    client.force_login(request.getfixturevalue(who))
+    for response in (client.get(revert_url(article, first)), client.post(revert_url(article, first), {})):
+        assert response.status_code in (302, 403)
+        if response.status_code == 302:
+            assert "/login/" in response["Location"]
+    assert Article.objects.get(pk=article.pk).summary_en.endswith("(changed)")
+
+
+def test_revert_refuses_a_version_of_another_object(editor_client, edited):
+    article, *_ = edited
+    other = make_article(slug="other")
+    with reversion.create_revision():
+        other.save()
+    foreign = Version.objects.get_for_object(other).first()
+    assert editor_client.get(revert_url(article, foreign)).status_code == 404
+
+
+def test_a_deleted_article_is_recovered_with_its_history(client, chief_editor, edited):
+    article, first, original, *_ = edited
+    client.force_login(chief_editor)
+    pk, versions = article.pk, Version.objects.get_for_object(article).count()
+    response = client.post(reverse("admin:articles_article_delete", args=[pk]), {"post": "yes"})
+    assert response.status_code == 302 and not Article.objects.filter(pk=pk).exists()
+
+    listing = client.get(reverse("admin:articles_article_recoverlist"))
+    assert listing.status_code == 200
+    deleted = Version.objects.get_deleted(Article).get()
+    recover_url = reverse("admin:articles_article_recover", args=[deleted.pk])
+    assert recover_url in listing.content.decode()
+
+    page = client.get(recover_url)
+    assert page.status_code == 200
+    assert client.post(recover_url, form_data_from(page)).status_code == 302
+
+    article = Article.objects.get(pk=pk)
+    assert all(getattr(article, name).endswith(" (changed)") for name in TEXT_FIELDS)
+    assert article.title_zh_hans == original["title_zh_hans"] + " (changed)"
+    assert Version.objects.get_for_object(article).count() == versions + 1
+    newest = Version.objects.get_for_object(article).first()
+    assert newest.revision.get_comment().startswith("Recovered after deletion, from revision ")
+    history = client.get(reverse("admin:articles_article_history", args=[pk])).content.decode()
+    assert "First draft" in history and "Second draft" in history
+
+
+def test_recover_refuses_a_version_of_another_model(client, chief_editor, db):
+    reference = make_reference(key="gone")
+    with reversion.create_revision():
+        reference.save()
+    version = Version.objects.get_for_object(reference).get()
+    client.force_login(chief_editor)
+    assert client.get(reverse("admin:articles_article_recover", args=[version.pk])).status_code == 404
+
+
+def test_a_deleted_reference_is_recovered(client, chief_editor, db):
+    client.force_login(chief_editor)
+    reference = make_reference(key="smith-2024", title="Knee cells")
+    change = reverse("admin:references_reference_change", args=[reference.pk])
+    assert client.post(change, form_data_from(client.get(change), title="Knee cells, a trial")).status_code == 302
+    delete = reverse("admin:references_reference_delete", args=[reference.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 302
+    assert not Reference.objects.filter(key="smith-2024").exists()
+    deleted = Version.objects.get_deleted(Reference).get()
+    recover_url = reverse("admin:references_reference_recover", args=[deleted.pk])
+    assert client.post(recover_url, form_data_from(client.get(recover_url))).status_code == 302
+    assert Reference.objects.get(key="smith-2024").title == "Knee cells, a trial"
