@@ -19,6 +19,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import translation
+from django.utils.translation import gettext as _
 from reversion.models import Version
 
 from articles.importing import ArticleImportError, import_article_files
@@ -82,7 +83,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if getattr(settings, "PRODUCTION", False):
             raise CommandError(
-                "load_demo is for development only; refusing to run with DJANGO_ENV=production."
+                _("load_demo is for development only; refusing to run with DJANGO_ENV=production.")
             )
         demo_dir = Path(options["demo_dir"])
         self.verbosity = options["verbosity"]
@@ -96,7 +97,7 @@ class Command(BaseCommand):
                 for line in error.errors:
                     self.stderr.write(line)
                 raise CommandError(
-                    f"Demo content not loaded ({len(error.errors)} problem(s) above)."
+                    _("Demo content not loaded (%(count)s problem(s) above).") % {"count": len(error.errors)}
                 ) from None
         for line in lines:
             self.stdout.write(line)
@@ -153,18 +154,18 @@ def read_site(demo_dir):
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise DemoError([f"{path}: cannot read it ({error.strerror})."]) from None
+        raise DemoError([f"{path}: " + _("cannot read it (%(error)s).") % {"error": error.strerror}]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
-        problem = getattr(error, "problem", None) or "not valid YAML"
-        raise DemoError([f"{where}: YAML error: {problem}."]) from None
+        problem = getattr(error, "problem", None) or _("not valid YAML")
+        raise DemoError([f"{where}: " + _("YAML error: %(problem)s.") % {"problem": problem}]) from None
     if not isinstance(data, dict):
-        raise DemoError([f"{path}: expected the keys topics, authors and articles."])
+        raise DemoError([f"{path}: " + _("expected the keys topics, authors and articles.")])
     errors = []
     for key in data:
         if key not in ("topics", "authors", "articles"):
-            errors.append(f"{path}: unknown key “{key}” (allowed: topics, authors, articles).")
+            errors.append(f"{path}: " + _("unknown key “%(key)s” (allowed: topics, authors, articles).") % {"key": key})
     site = {}
     for section, allowed in (
         ("topics", ["slug", *TOPIC_FIELDS]),
@@ -173,27 +174,32 @@ def read_site(demo_dir):
     ):
         entries = data.get(section) or []
         if not isinstance(entries, list):
-            errors.append(f"{path}: “{section}” must be a list.")
+            errors.append(f"{path}: " + _("“%(section)s” must be a list.") % {"section": section})
             entries = []
         seen = set()
         for index, entry in enumerate(entries, start=1):
             label = f"{path}: {section} entry {index}"
             if not isinstance(entry, dict):
-                errors.append(f"{label}: must be a mapping of keys and values.")
+                errors.append(f"{label}: " + _("must be a mapping of keys and values."))
                 continue
             slug = entry.get("slug")
             try:
                 validate_slug(slug if isinstance(slug, str) else "")
             except ValidationError:
-                errors.append(f"{label}: slug “{slug}” is missing or not a slug (e.g. msc-knee-dose).")
+                errors.append(
+                    f"{label}: " + _("slug “%(slug)s” is missing or not a slug (e.g. msc-knee-dose).") % {"slug": slug}
+                )
             if slug in seen:
-                errors.append(f"{label}: slug “{slug}” is listed twice.")
+                errors.append(f"{label}: " + _("slug “%(slug)s” is listed twice.") % {"slug": slug})
             seen.add(slug)
             for key, value in entry.items():
                 if key not in allowed:
-                    errors.append(f"{label} ({slug}): unknown key “{key}” (allowed: {', '.join(allowed)}).")
+                    errors.append(
+                        f"{label} ({slug}): "
+                        + _("unknown key “%(key)s” (allowed: %(allowed)s).") % {"key": key, "allowed": ", ".join(allowed)}
+                    )
                 elif section != "articles" and not isinstance(value, str):
-                    errors.append(f"{label} ({slug}): “{key}” must be text.")
+                    errors.append(f"{label} ({slug}): " + _("“%(key)s” must be text.") % {"key": key})
         site[section] = entries
 
     author_slugs = {entry.get("slug") for entry in site["authors"] if isinstance(entry, dict)}
@@ -204,21 +210,31 @@ def read_site(demo_dir):
         files = entry.get("files")
         if not isinstance(files, list) or not files or not all(isinstance(name, str) for name in files):
             errors.append(
-                f"{path}: article “{slug}”: “files” must be a list of file names in demo/articles/."
+                f"{path}: "
+                + _("article “%(slug)s”: “files” must be a list of file names in demo/articles/.") % {"slug": slug}
             )
         else:
             for name in files:
                 if not (demo_dir / "articles" / name).is_file():
-                    errors.append(f"{path}: article “{slug}”: file articles/{name} does not exist.")
+                    errors.append(
+                        f"{path}: "
+                        + _("article “%(slug)s”: file articles/%(name)s does not exist.") % {"slug": slug, "name": name}
+                    )
         authors = entry.get("authors", [])
         if not isinstance(authors, list):
-            errors.append(f"{path}: article “{slug}”: “authors” must be a list of author slugs.")
+            errors.append(
+                f"{path}: " + _("article “%(slug)s”: “authors” must be a list of author slugs.") % {"slug": slug}
+            )
         else:
             for author in authors:
                 if author not in author_slugs:
-                    errors.append(f"{path}: article “{slug}”: author “{author}” is not in the authors list.")
+                    errors.append(
+                        f"{path}: "
+                        + _("article “%(slug)s”: author “%(author)s” is not in the authors list.")
+                        % {"slug": slug, "author": author}
+                    )
             if len(set(authors)) != len(authors):
-                errors.append(f"{path}: article “{slug}”: an author is listed twice.")
+                errors.append(f"{path}: " + _("article “%(slug)s”: an author is listed twice.") % {"slug": slug})
     if errors:
         raise DemoError(errors)
     for entry in site["articles"]:
