@@ -1,19 +1,19 @@
-import reversion
 from django.contrib import admin
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
+from . import versioning
 from .models import Reference
+from .versioning import UnchangedSaveMakesNoRevisionMixin
 
-# Registered here with the same options as the article models, before VersionAdmin would
-# auto-register it with its defaults (which record a version even when nothing changed).
-if not reversion.is_registered(Reference):
-    reversion.register(Reference, ignore_duplicates=True)
+# Registered before VersionAdmin would auto-register the model with its defaults (the admin
+# is imported before ReferencesConfig.ready() runs).
+versioning.register_models()
 
 
 @admin.register(Reference)
-class ReferenceAdmin(VersionAdmin):
+class ReferenceAdmin(UnchangedSaveMakesNoRevisionMixin, VersionAdmin):
     list_display = (
         "key",
         "short_title",

@@ -7,9 +7,6 @@ class ReferencesConfig(AppConfig):
     verbose_name = _("References")
 
     def ready(self):
-        import reversion
+        from . import versioning
 
-        from .models import Reference
-
-        if not reversion.is_registered(Reference):
-            reversion.register(Reference, ignore_duplicates=True)
+        versioning.register_models()

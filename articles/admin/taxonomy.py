@@ -4,18 +4,20 @@ from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
+from references.versioning import UnchangedSaveMakesNoRevisionMixin
+
 from ..models import LANGUAGE_CODES, Author, Persona, Topic, field_suffix
 
 
 @admin.register(Topic)
-class TopicAdmin(VersionAdmin, TabbedTranslationAdmin):
+class TopicAdmin(UnchangedSaveMakesNoRevisionMixin, VersionAdmin, TabbedTranslationAdmin):
     list_display = ("slug", "name")
     search_fields = ("slug",) + tuple(f"name_{field_suffix(lang)}" for lang in LANGUAGE_CODES)
     ordering = ("slug",)
 
 
 @admin.register(Author)
-class AuthorAdmin(VersionAdmin, TabbedTranslationAdmin):
+class AuthorAdmin(UnchangedSaveMakesNoRevisionMixin, VersionAdmin, TabbedTranslationAdmin):
     list_display = ("name", "credentials", "affiliation", "user")
     search_fields = ("name", "slug") + tuple(
         f"{name}_{field_suffix(lang)}" for name in ("credentials", "affiliation") for lang in LANGUAGE_CODES
@@ -26,7 +28,7 @@ class AuthorAdmin(VersionAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(Persona)
-class PersonaAdmin(VersionAdmin, TabbedTranslationAdmin):
+class PersonaAdmin(UnchangedSaveMakesNoRevisionMixin, VersionAdmin, TabbedTranslationAdmin):
     list_display = ("code", "label", "is_lay", "schema_audience", "order")
     list_editable = ("order",)
     search_fields = ("code",) + tuple(f"label_{field_suffix(lang)}" for lang in LANGUAGE_CODES)

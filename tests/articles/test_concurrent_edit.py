@@ -27,6 +27,8 @@ def form_data_from(response, **overrides):
     for form in forms:
         for bound in form:
             value = bound.value()
+            if bound.field.show_hidden_initial:  # the hidden "initial-" input browsers send too
+                data[bound.html_initial_name] = bound.field.widget.format_value(value)
             if value is None or value is False:
                 continue
             if value is True:

@@ -91,3 +91,19 @@ def test_topic_admin_save_makes_one_revision_and_a_no_op_none(editor_client, edi
     assert version.revision.user == editor and version.field_dict["name_zh_hans"] == "膝盖"
     assert editor_client.post(url, form_data_from(editor_client.get(url))).status_code == 302
     assert Version.objects.get_for_object(topic).count() == 1
+
+
+def test_reference_admin_no_op_save_makes_no_revision(editor_client):
+    reference = make_reference(key="smith-2025")
+    url = reverse("admin:references_reference_change", args=[reference.pk])
+    assert editor_client.post(url, form_data_from(editor_client.get(url), title="Fixed")).status_code == 302
+    assert editor_client.post(url, form_data_from(editor_client.get(url))).status_code == 302
+    assert Version.objects.get_for_object(reference).count() == 1
+
+
+def test_author_admin_no_op_save_makes_no_revision(editor_client):
+    author = make_author(name="Dr Lee")
+    url = reverse("admin:articles_author_change", args=[author.pk])
+    assert editor_client.post(url, form_data_from(editor_client.get(url), credentials_en="MD, PhD")).status_code == 302
+    assert editor_client.post(url, form_data_from(editor_client.get(url))).status_code == 302
+    assert Version.objects.get_for_object(author).count() == 1
