@@ -29,7 +29,6 @@ from references.formatting import vancouver_html
 from references.models import Reference
 
 from .citations import cited_keys
-from .markdown import MarkdownError, render_article
 from .models import LANGUAGE_CODES, Article, Persona, Topic, field_suffix
 
 TRANSLATED_FIELDS = ("title", "summary", "body", "plain_summary")
@@ -217,30 +216,15 @@ def build_revision_preview(version, *, lang, persona, personas):
 
     Uses the current reference library and glossary (a revision stores neither).
     """
-    from .page import _plain_html, content_language, glossary_entries
+    from .page import _plain_html, content_language, render_for_reader
 
     article = article_from_version(version)
     content_lang = content_language(article, lang)
-    summary, body = article.text("summary", content_lang), article.text("body", content_lang)
-    keys = cited_keys(summary, body)
-    library = {ref.key: ref for ref in Reference.objects.filter(key__in=keys)} if keys else {}
+    text = render_for_reader(
+        article, content_lang, persona=persona, persona_codes=[p.code for p in personas], use_cache=False
+    )
+    cited = text.references
     lay_reader = persona is None or persona.is_lay
-    render_failed = False
-    try:
-        rendered = render_article(
-            summary,
-            body,
-            persona=persona.code if persona else None,
-            library=library,
-            personas=[p.code for p in personas],
-            glossary=glossary_entries(content_lang) if lay_reader else (),
-        )
-        summary_html, body_html, cited = rendered.summary_html, rendered.body_html, list(rendered.references)
-    except MarkdownError:
-        # E.g. a reference cited then has been deleted from the library since.
-        render_failed = True
-        summary_html = mark_safe(escape(normalize_newlines(summary)).replace("\n", "<br>"))  # noqa: S308
-        body_html, cited = _plain_html(body), []
     plain = article.text("plain_summary", content_lang) if lay_reader else ""
     with override(lang):
         references = [(number, ref, vancouver_html(ref)) for number, ref in enumerate(cited, start=1)]
@@ -249,10 +233,10 @@ def build_revision_preview(version, *, lang, persona, personas):
         content_lang=content_lang,
         persona=persona,
         title=article.text("title", content_lang) or article.slug or "",
-        summary_html=summary_html,
+        summary_html=text.summary_html,
         plain_summary_html=_plain_html(plain) if plain else mark_safe(""),
-        body_html=body_html,
+        body_html=text.body_html,
         references=references,
-        missing_keys=[key for key in keys if key not in library],
-        render_failed=render_failed,
+        missing_keys=[key for key in text.keys if key not in text.library],
+        render_failed=text.failed,
     )

@@ -229,37 +229,58 @@ def glossary_entries(lang):
     return entries
 
 
-def build_article_page(article, *, lang, persona_choice, absolute_url, use_cache=True):
-    """The article page; ``use_cache=False`` renders afresh (the editors' preview)."""
-    content_lang = content_language(article, lang)
-    summary = article.text("summary", content_lang)
-    body = article.text("body", content_lang)
-    persona = persona_choice.persona
+@dataclass(frozen=True)
+class ReaderText:
+    """An article's text rendered for one reader, or shown escaped if it no longer renders."""
 
+    summary_html: SafeString
+    body_html: SafeString
+    references: list
+    toc: list
+    library: dict  # the cited references found in the library, by key
+    keys: list  # every key the text cites
+    failed: bool = False
+
+
+def render_for_reader(article, content_lang, *, persona, persona_codes, use_cache=True):
+    """Render one language version for ``persona`` with the reference library (one query)
+    and, for lay readers, the glossary (one query)."""
+    summary, body = article.text("summary", content_lang), article.text("body", content_lang)
     keys = cited_keys(summary, body)
     library = {ref.key: ref for ref in Reference.objects.filter(key__in=keys)} if keys else {}
-
     lay_reader = persona is None or persona.is_lay
-    render_failed = False
     try:
         rendered = render_article(
             summary,
             body,
             persona=persona.code if persona else None,
             library=library,
-            personas=persona_choice.codes,
+            personas=persona_codes,
             glossary=glossary_entries(content_lang) if lay_reader else (),
             use_cache=use_cache,
         )
-        summary_html, body_html = rendered.summary_html, rendered.body_html
-        references, toc = list(rendered.references), list(rendered.toc)
     except MarkdownError as exc:
-        # The admin refuses such text; this is for rows written some other way.
-        # Show the words, escaped, rather than no page at all.
-        logger.error("Article %s (%s) does not render: %s", article.slug, content_lang, exc.problems)
-        render_failed = True
+        # The admin refuses such text; this is for rows written some other way, or old
+        # revisions citing a reference deleted since. Show the words, escaped, not nothing.
+        logger.warning("Article %s (%s) does not render: %s", article.slug, content_lang, exc.problems)
         summary_html = mark_safe(escape(normalize_newlines(summary)).replace("\n", "<br>"))  # noqa: S308
-        body_html, references, toc = _plain_html(body), [], []
+        return ReaderText(summary_html, _plain_html(body), [], [], library, keys, failed=True)
+    return ReaderText(
+        rendered.summary_html, rendered.body_html, list(rendered.references), list(rendered.toc), library, keys
+    )
+
+
+def build_article_page(article, *, lang, persona_choice, absolute_url, use_cache=True):
+    """The article page; ``use_cache=False`` renders afresh (the editors' preview)."""
+    content_lang = content_language(article, lang)
+    persona = persona_choice.persona
+
+    lay_reader = persona is None or persona.is_lay
+    text = render_for_reader(
+        article, content_lang, persona=persona, persona_codes=persona_choice.codes, use_cache=use_cache
+    )
+    summary_html, body_html, references, toc = text.summary_html, text.body_html, text.references, text.toc
+    render_failed = text.failed
 
     plain_summary = article.text("plain_summary", content_lang) if lay_reader else ""
 
