@@ -398,3 +398,22 @@ class GlossaryTerm(models.Model):
         term = getattr(self, f"term_{suffix}") or ""
         synonyms = (getattr(self, f"synonyms_{suffix}") or "").splitlines()
         return [form.strip() for form in [term, *synonyms] if form.strip()]
+
+
+class SitePage(models.Model):
+    """A page of the site editors keep in the admin, in every language (the editorial policy)."""
+
+    EDITORIAL_POLICY = "editorial-policy"
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, validators=[validate_slug])
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("body"), help_text=_("Markdown: headings, lists, links."))
+    updated_at = models.DateTimeField(_("saved"), auto_now=True)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("site page")
+        verbose_name_plural = _("site pages")
+
+    def __str__(self):
+        return self.title or self.slug

@@ -455,3 +455,31 @@ def build_topic(topic, lang):
     articles = topic.articles.published().order_by("slug")
     cards = sorted((_card(a, lang) for a in articles), key=lambda c: c.title.text.casefold())
     return TopicGroup(topic, localized(topic, "name", lang), cards)
+
+
+# --- site pages ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SitePageView:
+    title: Localized
+    body_html: SafeString
+    content_lang: str
+    fallback_note: str
+
+
+def build_site_page(site_page, lang):
+    """A site page in ``lang``, or in the other language with a note saying so."""
+    title = localized(site_page, "title", lang)
+    body = localized(site_page, "body", title.lang)
+    try:
+        body_html = render_article("", body.text, persona=None, library={}, personas=(), use_cache=False).body_html
+    except MarkdownError:
+        body_html = _plain_html(body.text)
+    note = ""
+    if title.is_fallback:
+        note = _("Not yet available in %(wanted)s; showing the %(shown)s original.") % {
+            "wanted": language_name(lang, lang),
+            "shown": language_name(title.lang, lang),
+        }
+    return SitePageView(title=title, body_html=body_html, content_lang=title.lang, fallback_note=note)

@@ -17,6 +17,7 @@ _EDIT_CONTENT = [
     "articles.add_authorship", "articles.change_authorship", "articles.delete_authorship",
     "articles.view_authorship",
     "articles.add_topic", "articles.change_topic", "articles.view_topic",
+    "articles.change_sitepage", "articles.view_sitepage",
     "articles.add_author", "articles.change_author", "articles.view_author",
     "articles.view_persona", "articles.edit_article_metadata", "articles.view_translationtask",
     "references.add_reference", "references.change_reference", "references.view_reference",
@@ -34,6 +35,7 @@ ROLE_PERMISSIONS = {
     # authors: edit_article_metadata); they cannot publish. They work from the translation queue.
     TRANSLATORS: ["articles.view_article", "articles.change_article", "articles.view_topic",
                   "articles.change_topic", "articles.view_persona", "references.view_reference",
+                  "articles.change_sitepage", "articles.view_sitepage",
                   "articles.view_translationtask"],
 }
 

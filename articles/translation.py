@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Article, Author, GlossaryTerm, Persona, Topic, UpdateNote
+from .models import Article, Author, GlossaryTerm, Persona, SitePage, Topic, UpdateNote
 
 
 @register(Article)
@@ -37,4 +37,10 @@ class GlossaryTermTranslationOptions(TranslationOptions):
 @register(UpdateNote)
 class UpdateNoteTranslationOptions(TranslationOptions):
     fields = ("note",)
+    required_languages = ()
+
+
+@register(SitePage)
+class SitePageTranslationOptions(TranslationOptions):
+    fields = ("title", "body")
     required_languages = ()

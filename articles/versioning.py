@@ -3,7 +3,7 @@
 import reversion
 from reversion.models import Version
 
-from .models import Article, Author, Authorship, GlossaryTerm, Persona, Topic
+from .models import Article, Author, Authorship, GlossaryTerm, Persona, SitePage, Topic
 
 
 def register_models():
@@ -14,6 +14,7 @@ def register_models():
         (Author, ()),
         (Persona, ()),
         (GlossaryTerm, ()),
+        (SitePage, ()),
     ):
         if not reversion.is_registered(model):
             reversion.register(model, follow=follow, ignore_duplicates=True)

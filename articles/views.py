@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
 from . import page as pages
-from .models import Article, Topic
+from .models import Article, SitePage, Topic
 from .personas import remember_persona, resolve_persona
 
 
@@ -96,3 +96,8 @@ def topic_detail(request, slug):
 def language_home(request):
     """/<lang>/ leads to the article index in that language."""
     return redirect("articles:index")
+
+
+def editorial_policy(request):
+    site_page = get_object_or_404(SitePage, slug=SitePage.EDITORIAL_POLICY)
+    return render(request, "editorial_policy.html", {"page": pages.build_site_page(site_page, _lang(request))})

@@ -3,7 +3,8 @@ from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import include, path
 from django.utils.cache import patch_vary_headers
-from django.views.generic import TemplateView
+
+from articles import views as article_views
 
 
 def root(request):
@@ -20,6 +21,6 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("editorial-policy/", TemplateView.as_view(template_name="editorial_policy.html"), name="editorial_policy"),
+    path("editorial-policy/", article_views.editorial_policy, name="editorial_policy"),
     path("", include("articles.urls")),
 )

@@ -1,4 +1,4 @@
-"""Admin of the article taxonomy: topics, authors, personas."""
+"""Admin of the article taxonomy (topics, authors, personas) and the site pages."""
 
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -6,7 +6,7 @@ from reversion.admin import VersionAdmin
 
 from references.versioning import UnchangedSaveMakesNoRevisionMixin
 
-from ..models import LANGUAGE_CODES, Author, Persona, Topic, field_suffix
+from ..models import LANGUAGE_CODES, Author, Persona, SitePage, Topic, field_suffix
 
 
 @admin.register(Topic)
@@ -33,3 +33,10 @@ class PersonaAdmin(UnchangedSaveMakesNoRevisionMixin, VersionAdmin, TabbedTransl
     list_editable = ("order",)
     search_fields = ("code",) + tuple(f"label_{field_suffix(lang)}" for lang in LANGUAGE_CODES)
     ordering = ("order", "code")
+
+
+@admin.register(SitePage)
+class SitePageAdmin(UnchangedSaveMakesNoRevisionMixin, VersionAdmin, TabbedTranslationAdmin):
+    list_display = ("slug", "title", "updated_at")
+    search_fields = ("slug",) + tuple(f"title_{field_suffix(lang)}" for lang in LANGUAGE_CODES)
+    readonly_fields = ("updated_at",)
