@@ -196,7 +196,9 @@ def _import_article_files(paths, *, user, force=False):
                     references_done.add(fields["key"])
                     _reference, outcome = csl.upsert_reference(fields)
                     if outcome != "unchanged":
-                        report.add(f"{source}: {outcome} reference “{fields['key']}”")
+                        report.add(
+                            f"{source}: {outcome} reference “{fields['key']}”", kind="reference", outcome=outcome
+                        )
         for slug, files in by_slug.items():
             comment = "Imported from " + ", ".join(f"{Path(source).name} ({f.lang})" for source, f in files)
             with reversion.create_revision():
@@ -233,21 +235,24 @@ def _import_one(source, article_file, slug, report):
                 if topic is None:
                     topic = Topic.objects.create(slug=topic_slug, name_en=topic_slug)
                     report.add(
-                        f"{source}: created topic “{topic_slug}” (named after its slug; rename it in the admin)"
+                        f"{source}: created topic “{topic_slug}” (named after its slug; rename it in the admin)",
+                        kind="topic",
+                        outcome="created",
                     )
                 new_topics.append(topic)
             current = set() if created else set(article.topics.values_list("pk", flat=True))
             topics_changed = current != {topic.pk for topic in new_topics}
 
         if not (changed or topics_changed):
-            report.add(f"{source}: unchanged “{slug}” ({lang})")
+            report.add(f"{source}: unchanged “{slug}” ({lang})", kind="article", outcome="unchanged")
             return article
         article.save()
         if topics_changed:
             article.topics.set(new_topics)
         # The version must show the final state, topics included.
         reversion.add_to_revision(article)
-        report.add(f"{source}: {'created' if created else 'updated'} “{slug}” ({lang})")
+        outcome = "created" if created else "updated"
+        report.add(f"{source}: {outcome} “{slug}” ({lang})", kind="article", outcome=outcome)
         return article
 
 

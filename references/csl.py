@@ -14,6 +14,7 @@ A CSL-JSON item is what Zotero, Mendeley and Pandoc exchange (and what an articl
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -98,12 +99,21 @@ class ReferenceImportError(Exception):
 
 @dataclass
 class ImportReport:
-    """What an import did, as lines for a person to read."""
+    """What an import did: lines for a person to read, and counts for a program
+    (``counts[("reference", "created")]``, ``counts[("article", "unchanged")]``, ...)."""
 
     lines: list = field(default_factory=list)
+    counts: Counter = field(default_factory=Counter)
+    kinds: list = field(default_factory=list)  # the kind of each line (None: a plain note)
 
-    def add(self, line):
+    def add(self, line, *, kind=None, outcome=None):
         self.lines.append(line)
+        self.kinds.append(kind)
+        if kind:
+            self.counts[(kind, outcome)] += 1
+
+    def lines_of(self, *kinds):
+        return [line for line, kind in zip(self.lines, self.kinds, strict=True) if kind in kinds]
 
     def __str__(self):
         return "\n".join(self.lines)
@@ -596,7 +606,7 @@ def import_reference_items(items, *, source, user=None):
             _reference, outcome = upsert_reference(fields)
             counts[outcome] += 1
             if outcome != "unchanged":
-                report.add(f"{source}: {outcome} reference “{fields['key']}”")
+                report.add(f"{source}: {outcome} reference “{fields['key']}”", kind="reference", outcome=outcome)
     report.add(
         f"{source}: {len(done)} references: {counts['created']} created, "
         f"{counts['updated']} updated, {counts['unchanged']} unchanged"

@@ -5,7 +5,6 @@ article files, so a second run changes nothing, records no new revision and says
 Development only: it refuses to run when settings.PRODUCTION is true.
 """
 
-import re
 import secrets
 from pathlib import Path
 
@@ -53,7 +52,6 @@ AUTHOR_FIELDS = ["name"] + [
 ]
 ARTICLE_ENTRY_KEYS = ("slug", "files", "authors")
 # A line of the importer's report: "FILE: created reference “key”" or "FILE: updated “slug” (en)".
-REPORT_LINE_RE = re.compile(r": (?P<outcome>created|updated|unchanged) (?P<reference>reference )?“")
 
 
 class DemoError(Exception):
@@ -282,19 +280,10 @@ def import_articles(site, demo_dir):
     except ArticleImportError as error:
         raise DemoError(error.lines) from None
     changed = import_footprint() != before
-    # The importer reports one line per file and per reference it touched.
-    versions = {"created": 0, "updated": 0, "unchanged": 0}
-    references = {"created": 0, "updated": 0}
-    other, details = [], []
-    for line in report.lines:
-        match = REPORT_LINE_RE.search(line)
-        if match and match.group("reference"):
-            references[match.group("outcome")] += 1
-        elif match:
-            versions[match.group("outcome")] += 1
-        else:
-            other.append(f"  {line}")
-        details.append(f"  {line}")
+    versions = {outcome: report.counts[("article", outcome)] for outcome in ("created", "updated", "unchanged")}
+    references = {outcome: report.counts[("reference", outcome)] for outcome in ("created", "updated")}
+    details = [f"  {line}" for line in report.lines]
+    other = [f"  {line}" for line in report.lines_of(None, "topic")]
     lines = [
         f"Article files: {summarise(versions)} (of {len(paths)}).",
         f"References: {references['created']} created, {references['updated']} updated, "
