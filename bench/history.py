@@ -10,45 +10,18 @@ Prints median milliseconds and the queries of one request; asserts nothing (the 
 check the query counts).
 """
 
-import os
-import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-if "DATABASE_URL" not in os.environ:
-    _tmp = tempfile.mkdtemp(prefix="medcms-bench-")
-    os.environ["DATABASE_URL"] = f"sqlite:///{_tmp}/bench.sqlite3"
+from _setup import measure, setup_django
 
-import django  # noqa: E402
+setup_django()
 
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 REVISIONS = 1000
 RUNS = 15
-
-
-def measure(client, url):
-    """Median milliseconds over RUNS requests, and the queries of one request."""
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
-    return statistics.median(times), len(queries)
 
 
 def make_history(user):
@@ -83,8 +56,6 @@ def make_history(user):
 def main():
     from django.contrib.auth.models import User
 
-    setup_test_environment()
-    call_command("migrate", verbosity=0)
     user = User.objects.filter(username="bench-admin").first() or User.objects.create_superuser(
         "bench-admin", "bench@example.invalid", "bench-only"
     )
@@ -104,7 +75,7 @@ def main():
         ("preview (en)", f"{preview}?lang=en"),
         ("preview (zh-hans)", f"{preview}?lang=zh-hans"),
     ]
-    rows = [(name, *measure(client, url)) for name, url in pages]
+    rows = [(name, *measure(client, url, runs=RUNS)) for name, url in pages]
     width = max(len(name) for name, *_ in rows)
     print(f"MedCMS history benchmark ({connection.vendor}, {len(versions)} revisions, "
           f"set up in {setup_seconds:.1f} s, median of {RUNS} requests)")

@@ -10,48 +10,17 @@ Prints a table; it asserts nothing (the tests check query counts).
 """
 
 import io
-import os
-import statistics
-import sys
-import tempfile
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-if "DATABASE_URL" not in os.environ:
-    _tmp = tempfile.mkdtemp(prefix="medcms-bench-")
-    os.environ["DATABASE_URL"] = f"sqlite:///{_tmp}/bench.sqlite3"
+from _setup import measure, setup_django
 
-import django  # noqa: E402
-
-django.setup()
+setup_django()
 
 from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
 RUNS = 20
-
-
-def measure(client, url, *, clear_cache=False):
-    """Median milliseconds over RUNS requests, and the queries of one request."""
-    times = []
-    for _ in range(RUNS):
-        if clear_cache:
-            cache.clear()
-        start = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    if clear_cache:
-        cache.clear()
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
-    return statistics.median(times), len(queries)
 
 
 def add_articles(count, start):
@@ -70,24 +39,22 @@ def add_articles(count, start):
 
 
 def main():
-    setup_test_environment()
-    call_command("migrate", verbosity=0)
     call_command("load_demo", "--no-accounts", verbosity=0, stdout=io.StringIO())
     client = Client()
     rows = []
     for lang in ("en", "zh-hans"):
         for persona in ("patient", "physician"):
             url = f"/{lang}/articles/msc-knee-dose/?persona={persona}"
-            cold, queries = measure(client, url, clear_cache=True)
-            warm, _ = measure(client, url)
+            cold, queries = measure(client, url, runs=RUNS, before_each=cache.clear)
+            warm, _ = measure(client, url, runs=RUNS)
             rows.append((f"article {lang} {persona}: cold / warm", f"{cold:7.1f} / {warm:5.1f}", queries))
     for lang in ("en", "zh-hans"):
-        ms, queries = measure(client, f"/{lang}/articles/")
+        ms, queries = measure(client, f"/{lang}/articles/", runs=RUNS)
         rows.append((f"index {lang}, 3 articles", f"{ms:7.1f}", queries))
     add_articles(200, 0)
-    ms, queries = measure(client, "/en/articles/")
+    ms, queries = measure(client, "/en/articles/", runs=RUNS)
     rows.append(("index en, 203 articles", f"{ms:7.1f}", queries))
-    ms, queries = measure(client, "/en/articles/bench-150/?persona=patient")
+    ms, queries = measure(client, "/en/articles/bench-150/?persona=patient", runs=RUNS)
     rows.append(("article en patient among 203", f"{ms:7.1f}", queries))
 
     width = max(len(name) for name, *_ in rows)
