@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from references.models import Reference
 
+from .textnorm import normalize_text
+
 validate_slug = RegexValidator(
     r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
     _("Use lowercase letters, digits and single hyphens, e.g. msc-knee-dose."),
@@ -179,6 +181,7 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         now = timezone.now()
+        self.normalize_texts()
         changed_languages = self.changed_languages()
         if changed_languages:
             self.content_updated_at = now
@@ -219,9 +222,20 @@ class Article(models.Model):
         """Languages this article has a version in (a title and a key answer)."""
         return [lang for lang in LANGUAGE_CODES if self.text("title", lang) and self.text("summary", lang)]
 
+    def normalize_texts(self):
+        """Store the text as articles.textnorm spells it, whoever wrote it (admin, import, shell)."""
+        for field in self.READER_VISIBLE_FIELDS:
+            for lang in LANGUAGE_CODES:
+                name = f"{field}_{field_suffix(lang)}"
+                setattr(self, name, normalize_text(getattr(self, name)))
+
     def reader_visible_state(self):
+        """The text readers see, per (field, language); line endings and whitespace around
+        the text do not count (articles.textnorm)."""
         return {
-            (field, lang): self.text(field, lang) for field in self.READER_VISIBLE_FIELDS for lang in LANGUAGE_CODES
+            (field, lang): normalize_text(self.text(field, lang))
+            for field in self.READER_VISIBLE_FIELDS
+            for lang in LANGUAGE_CODES
         }
 
     def changed_languages(self):
