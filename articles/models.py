@@ -114,6 +114,20 @@ class ArticleQuerySet(models.QuerySet):
             Prefetch("authorships", queryset=Authorship.objects.select_related("author")),
         )
 
+    def with_text_dates(self):
+        """Annotates ``text_changed_en``, ``text_changed_zh_hans``, ...: when each language
+        version's text last changed (Article.text_updated_at), in the same query."""
+        return self.annotate(
+            **{
+                f"text_changed_{field_suffix(lang)}": models.Subquery(
+                    LanguageVersion.objects.filter(article=models.OuterRef("pk"), language=lang).values(
+                        "text_changed_at"
+                    )[:1]
+                )
+                for lang in LANGUAGE_CODES
+            }
+        )
+
     def with_citation_count(self):
         return self.annotate(citation_count=models.Count("citations__reference", distinct=True))
 
@@ -237,6 +251,19 @@ class Article(models.Model):
             for field in self.READER_VISIBLE_FIELDS
             for lang in LANGUAGE_CODES
         }
+
+    def text_updated_at(self, lang):
+        """When the ``lang`` version's text last changed: "Last updated" for its readers.
+
+        Reads the ``with_text_dates()`` annotation or else the (prefetched) language versions;
+        the article's own date for a language without a version record.
+        """
+        annotation = f"text_changed_{field_suffix(lang)}"
+        if annotation in self.__dict__:
+            changed = self.__dict__[annotation]
+        else:
+            changed = next((v.text_changed_at for v in self.language_versions.all() if v.language == lang), None)
+        return changed or self.content_updated_at or self.published_at
 
     def changed_languages(self):
         """Languages whose reader-visible text differs from what was loaded (all, if new)."""
