@@ -30,6 +30,7 @@ from references.models import Reference
 
 from .citations import cited_keys
 from .models import LANGUAGE_CODES, Article, Persona, Topic, field_suffix
+from .textnorm import same_text
 
 TRANSLATED_FIELDS = ("title", "summary", "body", "plain_summary")
 PLAIN_FIELDS = ("status", "slug", "topics")
@@ -95,12 +96,13 @@ def changed_fields(old, new):
     """(field, language) pairs that differ between two ``Version.field_dict``s.
 
     Translated fields come once per language; status, slug and topics with language None.
+    A text that differs only in line endings or surrounding whitespace is unchanged.
     """
     changed = [
         (field, lang)
         for field in TRANSLATED_FIELDS
         for lang in LANGUAGE_CODES
-        if _text(old, field, lang) != _text(new, field, lang)
+        if not same_text(_text(old, field, lang), _text(new, field, lang))
     ]
     changed += [(name, None) for name in PLAIN_FIELDS if _plain(old, name) != _plain(new, name)]
     return changed

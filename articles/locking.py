@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.text import normalize_newlines
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
 from . import history
 from .models import LANGUAGE_CODES, Article, field_suffix
+from .textnorm import same_text
 from .versioning import latest_revision_id, version_at
 
 FINGERPRINT_PREFIX = "fp-"
@@ -117,7 +117,7 @@ def check(article_pk, token, submitted=None):
 
 def _same(a, b):
     if isinstance(a, str) or isinstance(b, str):
-        return normalize_newlines(a or "").strip() == normalize_newlines(b or "").strip()
+        return same_text(a, b)
     return a == b
 
 

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from references.models import Reference
 
+from .textnorm import normalize_text
+
 validate_slug = RegexValidator(
     r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
     _("Use lowercase letters, digits and single hyphens, e.g. msc-knee-dose."),
@@ -112,6 +114,20 @@ class ArticleQuerySet(models.QuerySet):
             Prefetch("authorships", queryset=Authorship.objects.select_related("author")),
         )
 
+    def with_text_dates(self):
+        """Annotates ``text_changed_en``, ``text_changed_zh_hans``, ...: when each language
+        version's text last changed (Article.text_updated_at), in the same query."""
+        return self.annotate(
+            **{
+                f"text_changed_{field_suffix(lang)}": models.Subquery(
+                    LanguageVersion.objects.filter(article=models.OuterRef("pk"), language=lang).values(
+                        "text_changed_at"
+                    )[:1]
+                )
+                for lang in LANGUAGE_CODES
+            }
+        )
+
     def with_citation_count(self):
         return self.annotate(citation_count=models.Count("citations__reference", distinct=True))
 
@@ -179,6 +195,7 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         now = timezone.now()
+        self.normalize_texts()
         changed_languages = self.changed_languages()
         if changed_languages:
             self.content_updated_at = now
@@ -219,10 +236,34 @@ class Article(models.Model):
         """Languages this article has a version in (a title and a key answer)."""
         return [lang for lang in LANGUAGE_CODES if self.text("title", lang) and self.text("summary", lang)]
 
+    def normalize_texts(self):
+        """Store the text as articles.textnorm spells it, whoever wrote it (admin, import, shell)."""
+        for field in self.READER_VISIBLE_FIELDS:
+            for lang in LANGUAGE_CODES:
+                name = f"{field}_{field_suffix(lang)}"
+                setattr(self, name, normalize_text(getattr(self, name)))
+
     def reader_visible_state(self):
+        """The text readers see, per (field, language); line endings and whitespace around
+        the text do not count (articles.textnorm)."""
         return {
-            (field, lang): self.text(field, lang) for field in self.READER_VISIBLE_FIELDS for lang in LANGUAGE_CODES
+            (field, lang): normalize_text(self.text(field, lang))
+            for field in self.READER_VISIBLE_FIELDS
+            for lang in LANGUAGE_CODES
         }
+
+    def text_updated_at(self, lang):
+        """When the ``lang`` version's text last changed: "Last updated" for its readers.
+
+        Reads the ``with_text_dates()`` annotation or else the (prefetched) language versions;
+        the article's own date for a language without a version record.
+        """
+        annotation = f"text_changed_{field_suffix(lang)}"
+        if annotation in self.__dict__:
+            changed = self.__dict__[annotation]
+        else:
+            changed = next((v.text_changed_at for v in self.language_versions.all() if v.language == lang), None)
+        return changed or self.content_updated_at or self.published_at
 
     def changed_languages(self):
         """Languages whose reader-visible text differs from what was loaded (all, if new)."""

@@ -163,7 +163,7 @@ class ArticlePage:
     persona_choice: object
     personas: list[PersonaOption]
     disclaimer: Localized
-    updated: datetime | None
+    updated: datetime | None  # when the text shown (content_lang) last changed
     url: str
     jsonld: dict = field(default_factory=dict)
     render_failed: bool = False
@@ -321,7 +321,7 @@ def build_article_page(article, *, lang, persona_choice, absolute_url, use_cache
         persona_choice=persona_choice,
         personas=persona_options(persona_choice, lang),
         disclaimer=localized(persona, "disclaimer", lang) if persona else Localized("", lang),
-        updated=article.content_updated_at or article.published_at,
+        updated=article.text_updated_at(content_lang),
         url=absolute_url,
         render_failed=render_failed,
     )
@@ -406,7 +406,7 @@ def jsonld_script(data):
 class ArticleCard:
     url: str
     title: Localized
-    updated: datetime | None
+    updated: datetime | None  # when the text of the title's language last changed
 
 
 @dataclass(frozen=True)
@@ -423,13 +423,13 @@ def _card(article, lang):
     return ArticleCard(
         url=url,
         title=Localized(article.text("title", code) or article.slug, code, code != lang),
-        updated=article.content_updated_at or article.published_at,
+        updated=article.text_updated_at(code),
     )
 
 
 def build_index(lang):
     """Published articles grouped by topic (an article shows under each of its topics)."""
-    articles = list(Article.objects.published().prefetch_related("topics").order_by("slug"))
+    articles = list(Article.objects.published().with_text_dates().prefetch_related("topics").order_by("slug"))
     groups = {}
     loose = []
     for article in articles:
@@ -452,7 +452,7 @@ def build_index(lang):
 
 
 def build_topic(topic, lang):
-    articles = topic.articles.published().order_by("slug")
+    articles = topic.articles.published().with_text_dates().order_by("slug")
     cards = sorted((_card(a, lang) for a in articles), key=lambda c: c.title.text.casefold())
     return TopicGroup(topic, localized(topic, "name", lang), cards)
 

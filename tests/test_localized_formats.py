@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
-from articles.models import Article
+from articles.models import Article, LanguageVersion
 from tests.factories import make_article
 
 UPDATED = datetime.datetime(2025, 3, 14, 12, 0, tzinfo=datetime.UTC)
@@ -19,6 +19,8 @@ def bilingual(db):
         "knee-dose", title="Which dose?", summary="High dose.", title_zh_hans="哪个剂量？", summary_zh_hans="高剂量。"
     )
     Article.objects.filter(pk=article.pk).update(content_updated_at=UPDATED)
+    # Each language's page shows when its own text last changed.
+    LanguageVersion.objects.filter(article=article).update(text_changed_at=UPDATED)
     return article
 
 

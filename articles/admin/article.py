@@ -28,6 +28,7 @@ from ..markdown import check_article
 from ..models import LANGUAGE_CODES, Article, Authorship, Persona, UpdateNote, field_suffix
 from .history import ArticleHistoryAdminMixin
 from .readability import ReadabilityAdminMixin
+from .textfields import NormalizedTextAdminMixin
 from .translations import TranslatorRightsAdminMixin
 
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -171,7 +172,14 @@ class AuthorshipInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(TranslatorRightsAdminMixin, ReadabilityAdminMixin, ArticleHistoryAdminMixin, VersionAdmin, TabbedTranslationAdmin):
+class ArticleAdmin(
+    TranslatorRightsAdminMixin,
+    ReadabilityAdminMixin,
+    ArticleHistoryAdminMixin,
+    NormalizedTextAdminMixin,
+    VersionAdmin,
+    TabbedTranslationAdmin,
+):
     form = ArticleAdminForm
     list_display = (
         "title_column",

@@ -10,6 +10,7 @@ from references.versioning import UnchangedSaveMakesNoRevisionMixin
 
 from ..models import LANGUAGE_CODES, GlossaryTerm, field_suffix
 from ..roles import CHIEF_EDITORS, EDITORS, EXTRA_ROLE_PERMISSIONS
+from .textfields import NormalizedTextAdminMixin
 
 SUFFIXES = [field_suffix(lang) for lang in LANGUAGE_CODES]
 
@@ -66,7 +67,7 @@ class GlossaryTermAdminForm(forms.ModelForm):
 
 
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(UnchangedSaveMakesNoRevisionMixin, VersionAdmin, TabbedTranslationAdmin):
+class GlossaryTermAdmin(UnchangedSaveMakesNoRevisionMixin, NormalizedTextAdminMixin, VersionAdmin, TabbedTranslationAdmin):
     form = GlossaryTermAdminForm
     list_display = tuple(f"term_{suffix}" for suffix in SUFFIXES) + ("lay_explanation", "updated_at")
     list_display_links = (f"term_{SUFFIXES[0]}",)

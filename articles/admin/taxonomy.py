@@ -7,17 +7,18 @@ from reversion.admin import VersionAdmin
 from references.versioning import UnchangedSaveMakesNoRevisionMixin
 
 from ..models import LANGUAGE_CODES, Author, Persona, SitePage, Topic, field_suffix
+from .textfields import NormalizedTextAdminMixin
 
 
 @admin.register(Topic)
-class TopicAdmin(UnchangedSaveMakesNoRevisionMixin, VersionAdmin, TabbedTranslationAdmin):
+class TopicAdmin(UnchangedSaveMakesNoRevisionMixin, NormalizedTextAdminMixin, VersionAdmin, TabbedTranslationAdmin):
     list_display = ("slug", "name")
     search_fields = ("slug",) + tuple(f"name_{field_suffix(lang)}" for lang in LANGUAGE_CODES)
     ordering = ("slug",)
 
 
 @admin.register(Author)
-class AuthorAdmin(UnchangedSaveMakesNoRevisionMixin, VersionAdmin, TabbedTranslationAdmin):
+class AuthorAdmin(UnchangedSaveMakesNoRevisionMixin, NormalizedTextAdminMixin, VersionAdmin, TabbedTranslationAdmin):
     list_display = ("name", "credentials", "affiliation", "user")
     search_fields = ("name", "slug") + tuple(
         f"{name}_{field_suffix(lang)}" for name in ("credentials", "affiliation") for lang in LANGUAGE_CODES
@@ -28,7 +29,7 @@ class AuthorAdmin(UnchangedSaveMakesNoRevisionMixin, VersionAdmin, TabbedTransla
 
 
 @admin.register(Persona)
-class PersonaAdmin(UnchangedSaveMakesNoRevisionMixin, VersionAdmin, TabbedTranslationAdmin):
+class PersonaAdmin(UnchangedSaveMakesNoRevisionMixin, NormalizedTextAdminMixin, VersionAdmin, TabbedTranslationAdmin):
     list_display = ("code", "label", "is_lay", "schema_audience", "order")
     list_editable = ("order",)
     search_fields = ("code",) + tuple(f"label_{field_suffix(lang)}" for lang in LANGUAGE_CODES)
@@ -36,7 +37,7 @@ class PersonaAdmin(UnchangedSaveMakesNoRevisionMixin, VersionAdmin, TabbedTransl
 
 
 @admin.register(SitePage)
-class SitePageAdmin(UnchangedSaveMakesNoRevisionMixin, VersionAdmin, TabbedTranslationAdmin):
+class SitePageAdmin(UnchangedSaveMakesNoRevisionMixin, NormalizedTextAdminMixin, VersionAdmin, TabbedTranslationAdmin):
     list_display = ("slug", "title", "updated_at")
     search_fields = ("slug",) + tuple(f"title_{field_suffix(lang)}" for lang in LANGUAGE_CODES)
     readonly_fields = ("updated_at",)
