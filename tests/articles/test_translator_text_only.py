@@ -114,6 +114,7 @@ def test_translator_cannot_restore_a_topic_revision_with_another_slug(client, tr
     assert client.get(url).status_code == 403
     response = client.post(url, topic_post(Topic.objects.get(pk=topic.pk)))
     assert response.status_code == 403
+    assert "Restoring this revision would change the slug" in response.content.decode()
     assert Topic.objects.get(pk=topic.pk).slug == "knee-pain"
 
 
