@@ -1,10 +1,11 @@
 """Refusals and server errors are styled pages that say why, in the page's language."""
 
 import pytest
+from django.test import Client
 from django.utils import translation
 
 from articles.access import DRAFTS_REFUSED
-from tests.factories import make_article
+from tests.factories import make_article, make_topic
 
 
 def in_language(lang, text):
@@ -59,9 +60,7 @@ def test_refusal_without_a_reason_still_explains(client, outsider):
 
 
 @pytest.mark.urls("tests.urls_with_errors")
-@pytest.mark.parametrize(
-    ("url", "lang"), [("/en/broken/", "en"), ("/zh-hans/broken/", "zh-hans")]
-)
+@pytest.mark.parametrize(("url", "lang"), [("/en/broken/", "en"), ("/zh-hans/broken/", "zh-hans")])
 def test_server_error_page_needs_no_database(client, settings, url, lang):
     """No db fixture: any query while rendering would fail the test."""
     settings.DEBUG = False
@@ -73,3 +72,14 @@ def test_server_error_page_needs_no_database(client, settings, url, lang):
     assert "/static/css/site.css" in html
     assert in_language(lang, translation.gettext_lazy("Something went wrong")) in html
     assert in_language(lang, translation.gettext_lazy("Health Library")) in html
+
+
+def test_refused_form_without_csrf_token_says_what_to_do(editor, db):
+    topic = make_topic("knees")
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+    response = client.post(f"/admin/articles/topic/{topic.pk}/change/", {"slug": "knees", "name_en": "Knees"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "This form could not be sent" in html and "reload the page" in html
+    assert "/static/css/site.css" in html
