@@ -31,8 +31,9 @@ ROLE_PERMISSIONS = {
     ],
     BOARD: ["articles.view_article", "articles.view_topic", "articles.view_author",
             "articles.view_persona", "references.view_reference"],
-    # Translators edit the translated text of existing articles (not the slug, status, topics or
-    # authors: edit_article_metadata); they cannot publish. They work from the translation queue.
+    # Translators edit the translated text of existing articles, topics and site pages (not a
+    # slug, status, topics or authors: edit_article_metadata, see admin/translations.py and
+    # admin/text_only.py); they cannot publish. They work from the translation queue.
     TRANSLATORS: ["articles.view_article", "articles.change_article", "articles.view_topic",
                   "articles.change_topic", "articles.view_persona", "references.view_reference",
                   "articles.change_sitepage", "articles.view_sitepage",

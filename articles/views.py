@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
 from . import page as pages
+from .access import DRAFTS_REFUSED, may_open_drafts
 from .models import Article, SitePage, Topic
 from .personas import remember_persona, resolve_persona
 
@@ -52,16 +53,18 @@ def article_detail(request, slug):
 
 @never_cache
 def article_preview(request, slug):
-    """Any status, as readers would see it: for staff who may change articles."""
+    """Any status, as readers would see it: for whoever access.may_open_drafts allows."""
     user = request.user
     if not user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not (user.is_active and user.is_staff and user.has_perm("articles.change_article")):
-        raise PermissionDenied
+    if not may_open_drafts(user):
+        raise PermissionDenied(DRAFTS_REFUSED)
     try:
         article = pages.any_article(slug)
     except Article.DoesNotExist:
         raise Http404("No article with this address.") from None
+    if not may_open_drafts(user, article):
+        raise PermissionDenied(DRAFTS_REFUSED)
     return _article_response(request, article, preview=True)
 
 

@@ -14,6 +14,9 @@ def root(request):
     return response
 
 
+# Refusals say why, in the reader's language; 500.html is Django's default server_error view.
+handler403 = "config.errors.permission_denied"
+
 urlpatterns = [
     path("", root, name="root"),
     path("admin/", admin.site.urls),

@@ -24,6 +24,7 @@ from reversion.admin import VersionAdmin
 from references.models import Reference
 
 from .. import locking
+from ..access import may_open_drafts
 from ..markdown import check_article
 from ..models import LANGUAGE_CODES, Article, Authorship, Persona, UpdateNote, field_suffix
 from .history import ArticleHistoryAdminMixin
@@ -269,6 +270,19 @@ class ArticleAdmin(
         if obj.status == Article.Status.PUBLISHED:
             return obj.get_absolute_url()
         return reverse("articles:preview", args=[obj.slug])
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        response = super().render_change_form(request, context, add, change, form_url, obj)
+        # view_on_site gets no request: no "View on site" to a preview the user may not open.
+        if obj is not None and obj.status != Article.Status.PUBLISHED and not may_open_drafts(request.user, obj):
+            response.context_data.update(has_absolute_url=False, absolute_url=None)
+        return response
+
+    def get_list_display(self, request):
+        columns = super().get_list_display(request)
+        if may_open_drafts(request.user):
+            return columns
+        return tuple(column for column in columns if column != "preview_link")
 
     @admin.display(description=_("title (the clinical question)"), ordering="slug")
     def title_column(self, obj):

@@ -3,14 +3,10 @@
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
-from reversion.admin import VersionAdmin
-
-from references.versioning import UnchangedSaveMakesNoRevisionMixin
 
 from ..models import LANGUAGE_CODES, GlossaryTerm, field_suffix
 from ..roles import CHIEF_EDITORS, EDITORS, EXTRA_ROLE_PERMISSIONS
-from .textfields import NormalizedTextAdminMixin
+from .text_only import TranslatedModelAdmin
 
 SUFFIXES = [field_suffix(lang) for lang in LANGUAGE_CODES]
 
@@ -67,7 +63,7 @@ class GlossaryTermAdminForm(forms.ModelForm):
 
 
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(UnchangedSaveMakesNoRevisionMixin, NormalizedTextAdminMixin, VersionAdmin, TabbedTranslationAdmin):
+class GlossaryTermAdmin(TranslatedModelAdmin):
     form = GlossaryTermAdminForm
     list_display = tuple(f"term_{suffix}" for suffix in SUFFIXES) + ("lay_explanation", "updated_at")
     list_display_links = (f"term_{SUFFIXES[0]}",)

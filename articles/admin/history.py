@@ -14,9 +14,11 @@ first) that links to both and says, per revision, which fields in which language
 Reverting (reversion's ``<pk>/history/<version id>/``) needs change permission here (GET
 too: it shows the old text), only accepts a version of this article, shows what reverting
 would change and makes one new revision whose comment names the revision restored (see
-ArticleAdmin.create_revision). Recovering a deleted article only accepts article versions. Compare and preview need the same permission as editing the
-draft (change permission on the article), checked here on the server; the history list
-itself stays visible to whoever may view the article, as in reversion.
+ArticleAdmin.create_revision). Recovering a deleted article only accepts article versions.
+Compare and preview need the permission to see the article's unpublished text
+(``access.may_open_drafts``, as the reader preview), checked here on the server; the history
+list itself stays visible to whoever may view the article, as in reversion, and links only to
+what the user may open (``may_open_revisions``, ``may_revert``).
 """
 
 from django.conf import settings
@@ -30,14 +32,17 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from reversion.models import Version
 
 from .. import history, locking
+from ..access import DRAFTS_REFUSED, may_open_drafts
 from ..models import LANGUAGE_CODES, Article
 from ..personas import all_personas
 
 HISTORY_PAGE_SIZE = 50
 PAGE_VAR = "p"
+REVERT_REFUSED = gettext_lazy("Your account may not restore earlier revisions of articles.")
 
 
 class ArticleHistoryAdminMixin:
@@ -66,15 +71,23 @@ class ArticleHistoryAdminMixin:
 
     # --- helpers -----------------------------------------------------------------------
 
-    def _history_article(self, request, object_id):
-        """The article, if the user may see its drafts (change permission): 403 / 404 otherwise."""
-        if not self.has_change_permission(request):
-            raise PermissionDenied
+    def may_open_revisions(self, request, obj=None):
+        """Compare and preview of revisions: whoever may see the article's unpublished text."""
+        return may_open_drafts(request.user, obj)
+
+    def may_revert(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
+    def _history_article(self, request, object_id, allowed=None, refused=DRAFTS_REFUSED):
+        """The article, if ``allowed`` (default: may_open_revisions) says yes: 403 / 404 otherwise."""
+        allowed = allowed or self.may_open_revisions
+        if not allowed(request):
+            raise PermissionDenied(refused)
         obj = self.get_object(request, unquote(object_id))
         if obj is None:
             raise Http404(_("No article with this id."))
-        if not self.has_change_permission(request, obj):
-            raise PermissionDenied
+        if not allowed(request, obj):
+            raise PermissionDenied(refused)
         return obj
 
     def _versions(self, obj):
@@ -117,7 +130,8 @@ class ArticleHistoryAdminMixin:
             paginator = Paginator(versions, HISTORY_PAGE_SIZE)
             page = paginator.get_page(request.GET.get(PAGE_VAR, 1))
             site, info = self.admin_site.name, f"{self.opts.app_label}_{self.opts.model_name}"
-            can_compare = self.has_change_permission(request, obj)
+            can_compare = self.may_open_revisions(request, obj)
+            can_revert = self.may_revert(request, obj)
             # The page's versions plus the one just before them (older), in one query.
             start = (page.number - 1) * HISTORY_PAGE_SIZE
             fetched = list(versions[start : start + HISTORY_PAGE_SIZE + 1]) if paginator.count else []
@@ -131,7 +145,7 @@ class ArticleHistoryAdminMixin:
                         "version": version,
                         "revision": version.revision,
                         "changes": _change_summary(previous, version),
-                        "url": reverse(f"{site}:{info}_revision", args=args),
+                        "url": reverse(f"{site}:{info}_revision", args=args) if can_revert else "",
                         "preview_url": reverse(f"{site}:{info}_revision_preview", args=args)
                         if can_compare
                         else "",
@@ -145,6 +159,7 @@ class ArticleHistoryAdminMixin:
                 "pagination_required": paginator.num_pages > 1,
                 "revision_count": paginator.count,
                 "can_compare": can_compare and paginator.count > 1,
+                "can_revert": can_revert,
                 "compare_url": reverse(f"{site}:{info}_history_compare", args=[quote(obj.pk)]),
             }
         context.update(extra_context or {})
@@ -153,7 +168,7 @@ class ArticleHistoryAdminMixin:
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         """Reversion's revert form, for editors only, with what reverting would change."""
-        obj = self._history_article(request, object_id)
+        obj = self._history_article(request, object_id, self.may_revert, REVERT_REFUSED)
         version = self._versions(obj).filter(pk=version_id).first()
         if version is None:
             raise Http404(_("No such revision of this article."))
@@ -165,7 +180,9 @@ class ArticleHistoryAdminMixin:
                 f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_history_compare",
                 args=[quote(obj.pk)],
             )
-            + f"?a={version.pk}&b={latest.pk}",
+            + f"?a={version.pk}&b={latest.pk}"
+            if self.may_open_revisions(request, obj)
+            else "",
         }
         context.update(extra_context or {})
         request._reversion_restoring = ("revert", version)

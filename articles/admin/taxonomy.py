@@ -1,24 +1,24 @@
-"""Admin of the article taxonomy (topics, authors, personas) and the site pages."""
+"""Admin of the article taxonomy (topics, authors, personas) and the site pages.
+
+Without the metadata permission only their translated text can be changed (text_only.py).
+"""
 
 from django.contrib import admin
-from modeltranslation.admin import TabbedTranslationAdmin
-from reversion.admin import VersionAdmin
-
-from references.versioning import UnchangedSaveMakesNoRevisionMixin
 
 from ..models import LANGUAGE_CODES, Author, Persona, SitePage, Topic, field_suffix
-from .textfields import NormalizedTextAdminMixin
+from .text_only import TranslatedModelAdmin
 
 
 @admin.register(Topic)
-class TopicAdmin(UnchangedSaveMakesNoRevisionMixin, NormalizedTextAdminMixin, VersionAdmin, TabbedTranslationAdmin):
+class TopicAdmin(TranslatedModelAdmin):
     list_display = ("slug", "name")
     search_fields = ("slug",) + tuple(f"name_{field_suffix(lang)}" for lang in LANGUAGE_CODES)
     ordering = ("slug",)
+    fields = ("slug", "name", "description")
 
 
 @admin.register(Author)
-class AuthorAdmin(UnchangedSaveMakesNoRevisionMixin, NormalizedTextAdminMixin, VersionAdmin, TabbedTranslationAdmin):
+class AuthorAdmin(TranslatedModelAdmin):
     list_display = ("name", "credentials", "affiliation", "user")
     search_fields = ("name", "slug") + tuple(
         f"{name}_{field_suffix(lang)}" for name in ("credentials", "affiliation") for lang in LANGUAGE_CODES
@@ -29,7 +29,7 @@ class AuthorAdmin(UnchangedSaveMakesNoRevisionMixin, NormalizedTextAdminMixin, V
 
 
 @admin.register(Persona)
-class PersonaAdmin(UnchangedSaveMakesNoRevisionMixin, NormalizedTextAdminMixin, VersionAdmin, TabbedTranslationAdmin):
+class PersonaAdmin(TranslatedModelAdmin):
     list_display = ("code", "label", "is_lay", "schema_audience", "order")
     list_editable = ("order",)
     search_fields = ("code",) + tuple(f"label_{field_suffix(lang)}" for lang in LANGUAGE_CODES)
@@ -37,7 +37,8 @@ class PersonaAdmin(UnchangedSaveMakesNoRevisionMixin, NormalizedTextAdminMixin, 
 
 
 @admin.register(SitePage)
-class SitePageAdmin(UnchangedSaveMakesNoRevisionMixin, NormalizedTextAdminMixin, VersionAdmin, TabbedTranslationAdmin):
+class SitePageAdmin(TranslatedModelAdmin):
     list_display = ("slug", "title", "updated_at")
     search_fields = ("slug",) + tuple(f"title_{field_suffix(lang)}" for lang in LANGUAGE_CODES)
     readonly_fields = ("updated_at",)
+    fields = ("slug", "title", "body", "updated_at")
