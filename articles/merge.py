@@ -59,7 +59,7 @@ def merge_states(base, theirs, mine):
 def merge_value(base, theirs, mine):
     """The merged value of one field, or None if both sides changed it in overlapping ways."""
     base, theirs, mine = normalise(base), normalise(theirs), normalise(mine)
-    if theirs == mine or theirs == base:
+    if theirs in (mine, base):
         return mine
     if mine == base:
         return theirs
