@@ -11,7 +11,17 @@ the current one. If they differ, someone saved in between: the save is refused a
 editor is shown what the other person changed (the revision they started from against the
 article as it is now, per field and language) while their own text stays in the form.
 
-A POST that carries no token at all (not a browser using our form) is not checked.
+What the form does then (``ArticleAdminForm._check_lock``):
+- Their changes and the editor's touch different fields or paragraphs (``articles/merge.py``,
+  base = the revision in the token): the form is shown again with both combined and the
+  current token, nothing saved; saving it succeeds.
+- They overlap, or the revision the editor started from is unknown: the form keeps the
+  editor's text *and the old token*, so saving again is refused again. Only an explicit
+  overwrite (``OVERWRITE_FIELD`` carrying the token of the state that was shown) saves it, and
+  the revision comment names what was overwritten.
+- No token at all (a script, not our form): refused too; the form is shown again with the
+  editor's text compared with the stored one and the current token, so a deliberate save
+  after review succeeds.
 """
 
 import hashlib
@@ -23,12 +33,17 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
-from . import history
+from . import history, merge
 from .models import LANGUAGE_CODES, Article, field_suffix
 from .textnorm import same_text
 from .versioning import latest_revision_id, version_at
 
 FINGERPRINT_PREFIX = "fp-"
+# The POST key of the "overwrite their changes" checkbox of the conflict screen; its value is
+# the token of the stored state that was shown (an overwrite covers only what was shown).
+OVERWRITE_FIELD = "_overwrite"
+# The versioned text fields, named as in the form and in ``Version.field_dict``.
+TEXT_FIELDS = tuple(f"{name}_{field_suffix(lang)}" for name in history.TRANSLATED_FIELDS for lang in LANGUAGE_CODES)
 
 
 def state_of(article):
@@ -61,54 +76,125 @@ def token_for(article):
 
 @dataclass
 class Conflict:
-    """Someone saved the article after the editor opened it."""
+    """The article changed since the editor's token was handed out (or there was no token)."""
 
-    token: str  # the current token: the form carries it from now on
+    token: str  # the current token
     user: object | None  # who saved last (None if unknown)
     saved_at: object | None  # when
     rows: list = field(default_factory=list)  # history.DiffRow: what they changed
-    compared_with_base: bool = True  # False: no base revision, rows compare theirs with yours
+    compared_with_base: bool = True  # False: no base revision, rows compare yours with theirs
+    merged: merge.Merged | None = None  # the three-way merge (None without a base revision)
+    missing_token: bool = False  # the POST carried no token at all
+
+    @property
+    def revision_id(self):
+        """The history revision holding the stored state, or None (changed outside the history)."""
+        return int(self.token) if self.token.isdigit() else None
+
+    @property
+    def combined(self):
+        """Both edits could be combined without overlap."""
+        return not self.missing_token and self.merged is not None and self.merged.clean
+
+    @property
+    def offers_overwrite(self):
+        return not (self.missing_token or self.combined)
+
+    @property
+    def conflicting_rows(self):
+        """The rows of the fields both editors changed in overlapping ways."""
+        conflicts = set(self.merged.conflicts) if self.merged else set()
+        return [row for row in self.rows if _field_name(row.field, row.lang) in conflicts]
+
+    def _who(self):
+        when = date_format(timezone.localtime(self.saved_at), "DATETIME_FORMAT") if self.saved_at else "—"
+        if self.revision_id is None:
+            return _("a change not recorded in the history, %(time)s") % {"time": when}
+        user = self.user.get_username() if self.user is not None else _("unknown user")
+        return _("revision %(id)s by %(user)s, %(time)s") % {"id": self.revision_id, "user": user, "time": when}
 
     def message(self):
+        if self.missing_token:
+            return _(
+                "This save did not say which revision of the article it was based on, so nothing was "
+                "saved: the article may have changed since the form was opened. The table below compares "
+                "your text with the stored one; your text is still in the form. Review it and save again."
+            )
+        parts = [_("Someone else saved this article while you were editing (%(who)s).") % {"who": self._who()}]
+        if self.combined:
+            parts.append(
+                _(
+                    "Their changes and yours touch different parts, so both were combined in the form "
+                    "below. Nothing is saved yet: review the text and save."
+                )
+            )
+            return " ".join(parts)
+        if self.merged is None:
+            parts.append(_("The revision you started from is unknown, so the changes cannot be combined."))
+        else:
+            parts.append(_("You both changed the same parts, so the changes cannot be combined."))
+        parts.append(
+            _(
+                "Nothing was saved: their changes are shown below and your text is still in the form. "
+                "To save your text over theirs, tick “Overwrite their changes with my text” and save."
+            )
+        )
+        return " ".join(parts)
+
+    def overwrite_comment(self):
+        """The revision comment of a save that overwrote these changes."""
+        if self.revision_id is None:
+            return _("Overwrote a change not recorded in the history.")
         user = self.user.get_username() if self.user is not None else _("unknown user")
-        when = date_format(timezone.localtime(self.saved_at), "DATETIME_FORMAT") if self.saved_at else "—"
-        return _(
-            "Someone else saved this article while you were editing (by %(user)s, %(time)s). "
-            "Their changes are shown below; your text is still in the form — merge and save again."
-        ) % {"user": user, "time": when}
+        return _("Overwrote changes of revision %(id)s by %(user)s.") % {"id": self.revision_id, "user": user}
+
+
+def _normalised(state):
+    """Text compared without line-ending differences (browsers send CRLF)."""
+    return {name: merge.normalise(value) if name in TEXT_FIELDS else value for name, value in state.items()}
+
+
+def _field_name(name, lang):
+    return f"{name}_{field_suffix(lang)}" if lang else name
 
 
 def check(article_pk, token, submitted=None):
     """None if the article is unchanged since ``token`` was handed out, else a Conflict.
 
     Call inside the transaction that saves (the admin's): the row stays locked until it
-    commits. ``submitted`` is the editor's text (a ``state_of``-shaped dict), compared with
-    the current state when the revision the editor started from is unknown.
+    commits. ``submitted`` holds the editor's values of the fields in the form (``TEXT_FIELDS``,
+    status, slug, topics as in ``state_of``): merged with the stored state on top of the
+    revision in the token, or compared with it when that revision is unknown. A missing
+    token is a Conflict too (``missing_token``).
     """
     token = (token or "").strip()
-    if not token:
-        return None
     current = Article.objects.select_for_update().filter(pk=article_pk).first()
     if current is None:
         return None  # deleted meanwhile: the admin's own 404 handling applies
     current_token = token_for(current)
-    if current_token == token:
+    if token and current_token == token:
         return None
     latest = (
         Version.objects.get_for_object(current).select_related("revision__user").order_by("-revision_id").first()
     )
     base = version_at(current, int(token)) if token.isdigit() else None
-    now_state = state_of(current)
+    now_state = _normalised(state_of(current))
+    submitted = _normalised(submitted or {})
     if base is not None:
-        rows, compared_with_base = history.compare_field_dicts(base.field_dict, now_state), True
+        base_state = _normalised(base.field_dict)
+        rows = history.compare_field_dicts(base_state, now_state)
+        merged = merge.merge_states(base_state, now_state, submitted)
     else:
-        rows, compared_with_base = history.compare_field_dicts(submitted or {}, now_state), False
+        rows = history.compare_field_dicts({**now_state, **submitted}, now_state)
+        merged = None
     return Conflict(
         token=current_token,
         user=latest.revision.user if latest else None,
         saved_at=latest.revision.date_created if latest else current.updated_at,
         rows=rows,
-        compared_with_base=compared_with_base,
+        compared_with_base=base is not None,
+        merged=merged,
+        missing_token=not token,
     )
 
 

@@ -23,7 +23,7 @@ from reversion.admin import VersionAdmin
 
 from references.models import Reference
 
-from .. import locking
+from .. import locking, merge
 from ..access import may_open_drafts
 from ..markdown import check_article
 from ..models import LANGUAGE_CODES, Article, Authorship, Persona, UpdateNote, field_suffix
@@ -63,6 +63,7 @@ class ArticleAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.lock_conflict = None
+        self.lock_overwrite = None
         if self.instance.pk:
             self.initial.setdefault(LOCK_FIELD, locking.token_for(self.instance))
         languages = dict(settings.LANGUAGES)
@@ -97,29 +98,43 @@ class ArticleAdminForm(forms.ModelForm):
         return notes
 
     def _submitted_state(self):
-        state = {
-            name: self.cleaned_data.get(name) or ""
-            for name in self.fields
-            if name.split("_", 1)[0] in ("title", "summary", "body", "plain")
-        }
+        """The editor's values of the versioned fields in the form, as posted (shaped like
+        ``locking.state_of``; a field that failed validation counts with what was typed)."""
+        state = {name: merge.normalise(self[name].data) for name in locking.TEXT_FIELDS if name in self.fields}
         for name in ("status", "slug"):
-            state[name] = self.cleaned_data.get(name, getattr(self.instance, name))
-        if "topics" in self.cleaned_data:
-            state["topics"] = sorted(topic.pk for topic in self.cleaned_data["topics"])
+            if name in self.fields:
+                state[name] = self[name].data or ""
+        if "topics" in self.fields:
+            state["topics"] = sorted(int(pk) for pk in self["topics"].data or () if str(pk).isdigit())
         return state
 
     def _check_lock(self):
         if not self.instance.pk:
             return
-        token = self.data.get(self.add_prefix(LOCK_FIELD))
-        conflict = locking.check(self.instance.pk, token, self._submitted_state())
+        token_name = self.add_prefix(LOCK_FIELD)
+        submitted = self._submitted_state()
+        conflict = locking.check(self.instance.pk, self.data.get(token_name), submitted)
         if conflict is None:
+            return
+        if conflict.token == (self.data.get(locking.OVERWRITE_FIELD) or "").strip():
+            self.lock_overwrite = conflict  # the editor chose to overwrite exactly what was shown
             return
         self.lock_conflict = conflict
         self.add_error(None, conflict.message())
-        # The form now carries the current revision: saving again after merging succeeds.
+        if conflict.offers_overwrite:
+            return  # the form keeps the old token: saving again is refused again
+        # No token, or both edits combined: the form is shown again with the current token
+        # (and the combined values), so saving it after review succeeds.
         self.data = self.data.copy()
-        self.data[self.add_prefix(LOCK_FIELD)] = conflict.token
+        self.data[token_name] = conflict.token
+        if conflict.combined:
+            for name, value in conflict.merged.values.items():
+                if value == submitted.get(name):
+                    continue
+                if name == "topics":
+                    self.data.setlist(self.add_prefix(name), [str(pk) for pk in value])
+                else:
+                    self.data[self.add_prefix(name)] = value
 
     def _check_complete_version(self):
         has_version = any(
@@ -223,6 +238,11 @@ class ArticleAdmin(
         # A change is saved in save_related, once the inline formsets tell whether anything
         # changed at all: a save that changes nothing must not make a revision.
 
+    def save_form(self, request, form, change):
+        # An explicit overwrite of someone else's changes is named in the revision comment.
+        request._article_overwrote = form.lock_overwrite
+        return super().save_form(request, form, change)
+
     def save_related(self, request, form, formsets, change):
         if change:
             restoring = getattr(request, "_reversion_restoring", None) is not None
@@ -244,7 +264,11 @@ class ArticleAdmin(
     def log_change(self, request, obj, message):
         if getattr(request, "_article_save_was_noop", False):
             return None  # nothing changed: no log entry, no revision
-        return super().log_change(request, obj, message)
+        entry = super().log_change(request, obj, message)
+        overwrote = getattr(request, "_article_overwrote", None)
+        if overwrote is not None and reversion.is_active():
+            reversion.set_comment(f"{overwrote.overwrite_comment()} {entry.get_change_message()}".strip())
+        return entry
 
     def response_change(self, request, obj):
         if getattr(request, "_article_save_was_noop", False):

@@ -5,6 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from articles import locking
 from articles.models import Article, Citation
 from tests.factories import make_article, make_reference, make_topic
 
@@ -109,7 +110,7 @@ def test_translator_cannot_publish_by_post(client, translator):
     response = client.post(
         change_url(article),
         form_data(slug="to-translate", status="published", title_en="Question?", summary_en="Answer.",
-                  title_zh_hans="问题？", summary_zh_hans="答案。"),
+                  title_zh_hans="问题？", summary_zh_hans="答案。", base_revision=locking.token_for(article)),
     )
     assert response.status_code == 200
     assert "You may not publish or unpublish" in " ".join(errors_of(response))
@@ -122,7 +123,9 @@ def test_translator_cannot_unpublish_either(client, translator):
     article = make_article("live", status="published", title="Question?", summary="Answer.")
     client.force_login(translator)
     response = client.post(
-        change_url(article), form_data(slug="live", status="draft", title_en="Question?", summary_en="Answer.")
+        change_url(article),
+        form_data(slug="live", status="draft", title_en="Question?", summary_en="Answer.",
+                  base_revision=locking.token_for(article)),
     )
     assert response.status_code == 200
     article.refresh_from_db()
@@ -135,7 +138,7 @@ def test_translator_can_still_edit_text_of_a_draft(client, translator):
     response = client.post(
         change_url(article),
         form_data(slug="draft-text", title_en="Question?", summary_en="Answer.",
-                  title_zh_hans="问题？", summary_zh_hans="答案。"),
+                  title_zh_hans="问题？", summary_zh_hans="答案。", base_revision=locking.token_for(article)),
     )
     assert response.status_code == 302, errors_of(response)
     article.refresh_from_db()

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from articles import locking
 from articles.models import Article, Authorship
 from tests.articles.test_admin_article import form_data
 from tests.factories import make_article, make_author, make_topic
@@ -26,7 +27,9 @@ def article(db):
 
 
 def _post_data(article, **overrides):
+    """What the change form posts, with the lock token a browser sends back."""
     data = form_data(
+        base_revision=locking.token_for(article),
         slug=article.slug,
         status=article.status,
         title_en=article.title_en,
