@@ -78,8 +78,9 @@ class ArticleAdminForm(forms.ModelForm):
         return (self.cleaned_data.get(name) or "").strip()
 
     def clean(self):
+        # "At least one complete language version" is the model's constraint
+        # (article_has_a_language_version), checked by full_clean after this.
         cleaned = super().clean()
-        self._check_complete_version()
         self._check_text()
         self._check_publish_permission()
         self._check_lock()
@@ -118,17 +119,6 @@ class ArticleAdminForm(forms.ModelForm):
         # The form now carries the current revision: saving again after merging succeeds.
         self.data = self.data.copy()
         self.data[self.add_prefix(LOCK_FIELD)] = conflict.token
-
-    def _check_complete_version(self):
-        has_version = any(
-            self._value(f"title_{field_suffix(lang)}") and self._value(f"summary_{field_suffix(lang)}")
-            for lang in LANGUAGE_CODES
-        )
-        if not has_version:
-            self.add_error(
-                None,
-                _("Give at least one language version both a title (the clinical question) and a key answer."),
-            )
 
     def _check_text(self):
         library_keys = set(Reference.objects.values_list("key", flat=True))
