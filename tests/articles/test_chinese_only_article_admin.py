@@ -26,7 +26,9 @@ status: published
 
 休息可以减轻疼痛。
 """
-NO_VERSION_MESSAGE = "Give at least one language version both a title (the clinical question) and a key answer."
+NO_VERSION_MESSAGE = (
+    "Give at least one language version both a title (the clinical question) and a key answer."
+)
 
 
 def change_url(article):
