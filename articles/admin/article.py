@@ -28,6 +28,7 @@ from ..markdown import check_article
 from ..models import LANGUAGE_CODES, Article, Authorship, Persona, UpdateNote, field_suffix
 from .history import ArticleHistoryAdminMixin
 from .readability import ReadabilityAdminMixin
+from .restore_rights import RestoreRightsAdminMixin
 from .translations import TranslatorRightsAdminMixin
 
 LOCK_FIELD = "base_revision"
@@ -156,6 +157,7 @@ class AuthorshipInline(admin.TabularInline):
 class ArticleAdmin(
     TranslatorRightsAdminMixin,
     ReadabilityAdminMixin,
+    RestoreRightsAdminMixin,
     ArticleHistoryAdminMixin,
     VersionAdmin,
     TabbedTranslationAdmin,

@@ -65,8 +65,8 @@ class TranslatorRightsAdminMixin:
 
     def save_model(self, request, obj, form, change):
         # Read-only fields are not in the form, so a POST cannot set them; this check makes
-        # sure no other path (a custom form) changes them either. (A revert has written the old
-        # row already when this runs.)
+        # sure no other path (a custom form) changes them either. A revert has written the old
+        # row already when this runs: restore_rights.py checks it before.
         if change and not self.may_edit_metadata(request):
             stored = Article.objects.filter(pk=obj.pk).values("slug", "status").first()
             if stored and (stored["slug"] != obj.slug or stored["status"] != obj.status):
