@@ -8,6 +8,7 @@ from io import StringIO
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from articles.models import Article
@@ -104,3 +105,9 @@ def test_the_model_refuses_an_article_without_a_complete_version(db):
         article.full_clean()
     assert NO_VERSION_MESSAGE in refused.value.messages
     Article(slug="whole", title_zh_hans="问题？", summary_zh_hans="答案。").full_clean()
+
+
+def test_the_database_refuses_an_article_without_a_complete_version(db):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Article.objects.create(slug="half", title_zh_hans="只有标题？", summary_en="Only an answer.")
+    assert not Article.objects.exists()
