@@ -89,12 +89,10 @@ def restored_state(version):
         values = authorship.field_dict
         if str(values.get("article_id")) == version.object_id:
             authors.append((values.get("position"), values.get("author_id")))
-    return {
-        "status": fields.get("status"),
-        "slug": fields.get("slug"),
-        "topics": sorted(fields.get("topics") or []),
-        "authors": sorted(authors),
-    }
+    state = {"status": fields.get("status"), "slug": fields.get("slug"), "authors": sorted(authors)}
+    if "topics" in fields:  # a version without topics data leaves the topics as they are
+        state["topics"] = sorted(fields["topics"])
+    return state
 
 
 def field_labels(names):
