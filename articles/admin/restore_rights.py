@@ -36,8 +36,9 @@ class RestoreRightsAdminMixin:
         version = (
             Version.objects.get_for_object(obj).filter(pk=version_id).first() if obj is not None else None
         )
-        if version is None:
-            # Not an article, or not a revision of it: the history mixin answers (404).
+        if version is None or not self.has_view_or_change_permission(request, obj):
+            # Not an article, not a revision of it, or an article the user may not even see:
+            # the history mixin answers (404, 403).
             return super().revision_view(request, object_id, version_id, extra_context)
         if not self.has_change_permission(request, obj):
             return self._refuse(
