@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models, transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -100,6 +100,17 @@ class Author(models.Model):
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
 
 
+def _has_a_language_version():
+    """Some language has both a title and a key answer (translated columns, see translation.py)."""
+    condition = Q()
+    for lang in LANGUAGE_CODES:
+        title, summary = f"title_{field_suffix(lang)}", f"summary_{field_suffix(lang)}"
+        condition |= Q(**{f"{title}__isnull": False, f"{summary}__isnull": False}) & ~Q(**{title: ""}) & ~Q(
+            **{summary: ""}
+        )
+    return condition
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
@@ -148,8 +159,10 @@ class Article(models.Model):
     READER_VISIBLE_FIELDS = ("title", "summary", "body", "plain_summary")
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True, validators=[validate_slug])
-    title = models.CharField(_("title (the clinical question)"), max_length=300)
-    summary = models.TextField(_("key answer"), help_text=_("Inline Markdown; citations allowed."))
+    # Every language version is optional (blank); the constraint "has_a_language_version"
+    # asks for at least one with both a title and a key answer.
+    title = models.CharField(_("title (the clinical question)"), max_length=300, blank=True)
+    summary = models.TextField(_("key answer"), blank=True, help_text=_("Inline Markdown; citations allowed."))
     body = models.TextField(_("body"), blank=True, help_text=_("Markdown with [@key] citations."))
     plain_summary = models.TextField(
         _("plain-language summary"), blank=True, help_text=_("Shown to lay readers above the key answer.")
@@ -187,6 +200,13 @@ class Article(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(status="published") | models.Q(published_at__isnull=False),
                 name="published_article_has_date",
+            ),
+            models.CheckConstraint(
+                condition=_has_a_language_version(),
+                name="article_has_a_language_version",
+                violation_error_message=_(
+                    "Give at least one language version both a title (the clinical question) and a key answer."
+                ),
             ),
         ]
 

@@ -6,7 +6,8 @@ from .models import Article, Author, GlossaryTerm, Persona, SitePage, Topic, Upd
 @register(Article)
 class ArticleTranslationOptions(TranslationOptions):
     fields = ("title", "summary", "body", "plain_summary")
-    # An article may start life in either language; Article.clean() asks for one complete version.
+    # An article may start life in either language; the constraint article_has_a_language_version
+    # (models.py) asks for one complete version.
     required_languages = ()
 
 

@@ -23,16 +23,16 @@ from reversion.admin import VersionAdmin
 
 from references.models import Reference
 
-from .. import locking, merge
+from .. import locking, merge, rights
 from ..access import may_open_drafts
 from ..markdown import check_article
 from ..models import LANGUAGE_CODES, Article, Authorship, Persona, UpdateNote, field_suffix
 from .history import ArticleHistoryAdminMixin
 from .readability import ReadabilityAdminMixin
+from .restore_rights import RestoreRightsAdminMixin
 from .textfields import NormalizedTextAdminMixin
 from .translations import TranslatorRightsAdminMixin
 
-PUBLISH_PERMISSION = "articles.publish_article"
 LOCK_FIELD = "base_revision"
 # One optional public update note per language (LANGUAGES is settled: en, zh-hans).
 UPDATE_NOTE_FIELDS = {lang: f"update_note_{field_suffix(lang)}" for lang in LANGUAGE_CODES}
@@ -81,8 +81,9 @@ class ArticleAdminForm(forms.ModelForm):
         return (self.cleaned_data.get(name) or "").strip()
 
     def clean(self):
+        # "At least one complete language version" is the model's constraint
+        # (article_has_a_language_version), checked by full_clean after this.
         cleaned = super().clean()
-        self._check_complete_version()
         self._check_text()
         self._check_publish_permission()
         self._check_lock()
@@ -136,17 +137,6 @@ class ArticleAdminForm(forms.ModelForm):
                 else:
                     self.data[self.add_prefix(name)] = value
 
-    def _check_complete_version(self):
-        has_version = any(
-            self._value(f"title_{field_suffix(lang)}") and self._value(f"summary_{field_suffix(lang)}")
-            for lang in LANGUAGE_CODES
-        )
-        if not has_version:
-            self.add_error(
-                None,
-                _("Give at least one language version both a title (the clinical question) and a key answer."),
-            )
-
     def _check_text(self):
         library_keys = set(Reference.objects.values_list("key", flat=True))
         personas = set(Persona.objects.values_list("code", flat=True))
@@ -167,16 +157,9 @@ class ArticleAdminForm(forms.ModelForm):
     def _check_publish_permission(self):
         if "status" not in self.cleaned_data:
             return
-        new_status = self.cleaned_data["status"]
-        old_status = self.initial.get("status") if self.instance.pk else None
-        published = Article.Status.PUBLISHED
-        touches_publication = (new_status == published or old_status == published) and new_status != old_status
-        user = self.current_user
-        if touches_publication and not (user is not None and user.has_perm(PUBLISH_PERMISSION)):
-            self.add_error(
-                "status",
-                _("You may not publish or unpublish articles: ask an editor with publishing rights."),
-            )
+        old_status = rights.stored_status(self.instance.pk)
+        if not rights.may_change_status(self.current_user, old_status, self.cleaned_data["status"]):
+            self.add_error("status", rights.not_publisher_message())
 
 
 class AuthorshipInline(admin.TabularInline):
@@ -191,6 +174,7 @@ class AuthorshipInline(admin.TabularInline):
 class ArticleAdmin(
     TranslatorRightsAdminMixin,
     ReadabilityAdminMixin,
+    RestoreRightsAdminMixin,
     ArticleHistoryAdminMixin,
     NormalizedTextAdminMixin,
     VersionAdmin,
@@ -227,11 +211,10 @@ class ArticleAdmin(
         return type(form.__name__, (form,), {"current_user": request.user})
 
     def save_model(self, request, obj, form, change):
-        # The form already refuses this; repeated here so no other path can skip it.
-        old_status = form.initial.get("status") if change else None
-        published = Article.Status.PUBLISHED
-        touches_publication = (obj.status == published or old_status == published) and obj.status != old_status
-        if touches_publication and not request.user.has_perm(PUBLISH_PERMISSION):
+        # The form already refuses this; repeated here so no other path can skip it. Compared
+        # with the stored row: a read-only status (translators) is not in form.initial.
+        old_status = rights.stored_status(obj.pk) if change else None
+        if not rights.may_change_status(request.user, old_status, obj.status):
             raise PermissionDenied
         if not change:
             super().save_model(request, obj, form, change)

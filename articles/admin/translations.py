@@ -19,10 +19,11 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .. import rights
 from ..freshness import translation_queue
 from ..models import LANGUAGE_CODES, Article, TranslationTask, field_suffix
 
-METADATA_PERMISSION = "articles.edit_article_metadata"
+METADATA_PERMISSION = rights.METADATA_PERMISSION
 # What only a holder of METADATA_PERMISSION may change on an article.
 METADATA_FIELDS = ("slug", "status", "topics")
 
@@ -64,7 +65,8 @@ class TranslatorRightsAdminMixin:
 
     def save_model(self, request, obj, form, change):
         # Read-only fields are not in the form, so a POST cannot set them; this check makes
-        # sure no other path (a custom form, a revert) changes them either.
+        # sure no other path (a custom form) changes them either. A revert has written the old
+        # row already when this runs: restore_rights.py checks it before.
         if change and not self.may_edit_metadata(request):
             stored = Article.objects.filter(pk=obj.pk).values("slug", "status").first()
             if stored and (stored["slug"] != obj.slug or stored["status"] != obj.status):
