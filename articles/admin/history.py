@@ -14,7 +14,9 @@ first) that links to both and says, per revision, which fields in which language
 Reverting (reversion's ``<pk>/history/<version id>/``) needs change permission here (GET
 too: it shows the old text), only accepts a version of this article, shows what reverting
 would change and makes one new revision whose comment names the revision restored (see
-ArticleAdmin.create_revision). Recovering a deleted article only accepts article versions. Compare and preview need the same permission as editing the
+ArticleAdmin.create_revision). Recovering a deleted article only accepts article versions.
+Both complete reversion's restore with ``versioning.restore_belongings`` (translation state,
+update notes, citations). Compare and preview need the same permission as editing the
 draft (change permission on the article), checked here on the server; the history list
 itself stays visible to whoever may view the article, as in reversion.
 """
@@ -32,7 +34,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
-from .. import history, locking
+from .. import history, locking, versioning
 from ..models import LANGUAGE_CODES, Article
 from ..personas import all_personas
 
@@ -170,6 +172,14 @@ class ArticleHistoryAdminMixin:
         context.update(extra_context or {})
         request._reversion_restoring = ("revert", version)
         return super().revision_view(request, object_id, version_id, context)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        restoring = getattr(request, "_reversion_restoring", None)
+        if restoring is not None:
+            # Reversion has just restored the revision (same transaction): complete it.
+            mode, version = restoring
+            versioning.restore_belongings(version, recover=mode == "recover")
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
         """Reversion's recover form, only for versions of articles."""
