@@ -32,8 +32,9 @@ FINGERPRINT_PREFIX = "fp-"
 
 
 def state_of(article):
-    """The article's versioned text and metadata as a dict shaped like ``Version.field_dict``
-    (what ``articles.history`` compares). One query for the topics."""
+    """The article's versioned text and metadata as a dict shaped like
+    ``history.version_state`` (what ``articles.history`` compares). Two queries: the
+    topics and the byline."""
     state = {
         f"{name}_{field_suffix(lang)}": article.text(name, lang)
         for name in history.TRANSLATED_FIELDS
@@ -42,6 +43,9 @@ def state_of(article):
     state["status"] = article.status
     state["slug"] = article.slug
     state["topics"] = sorted(article.topics.values_list("pk", flat=True)) if article.pk else []
+    state["authors"] = (
+        list(article.authorships.order_by("position", "id").values_list("author_id", flat=True)) if article.pk else []
+    )
     return state
 
 
@@ -100,7 +104,7 @@ def check(article_pk, token, submitted=None):
     base = version_at(current, int(token)) if token.isdigit() else None
     now_state = state_of(current)
     if base is not None:
-        rows, compared_with_base = history.compare_field_dicts(base.field_dict, now_state), True
+        rows, compared_with_base = history.compare_field_dicts(history.version_state(base), now_state), True
     else:
         rows, compared_with_base = history.compare_field_dicts(submitted or {}, now_state), False
     return Conflict(

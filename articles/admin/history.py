@@ -124,15 +124,16 @@ class ArticleHistoryAdminMixin:
             start = (page.number - 1) * HISTORY_PAGE_SIZE
             fetched = list(versions[start : start + HISTORY_PAGE_SIZE + 1]) if paginator.count else []
             page_versions = fetched[:HISTORY_PAGE_SIZE]
+            states = _states(fetched)
             actions = []
             for index, version in enumerate(page_versions):
                 args = (quote(obj.pk), version.pk)
-                previous = fetched[index + 1] if index + 1 < len(fetched) else None
+                is_first = index + 1 == len(fetched)
                 actions.append(
                     {
                         "version": version,
                         "revision": version.revision,
-                        "changes": _change_summary(previous, version),
+                        "changes": "" if is_first else _change_summary(states[index + 1], states[index]),
                         "url": reverse(f"{site}:{info}_revision", args=args),
                         "preview_url": reverse(f"{site}:{info}_revision_preview", args=args)
                         if can_compare
@@ -161,7 +162,7 @@ class ArticleHistoryAdminMixin:
             raise Http404(_("No such revision of this article."))
         latest = self._versions(obj).order_by("-pk").first()
         context = {
-            "revert_rows": history.compare_field_dicts(locking.state_of(obj), version.field_dict),
+            "revert_rows": history.compare_field_dicts(locking.state_of(obj), history.version_state(version)),
             "restored_version": version,
             "compare_url": reverse(
                 f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_history_compare",
@@ -237,17 +238,28 @@ class ArticleHistoryAdminMixin:
         return response
 
 
-def _change_summary(previous, version):
-    """"Title (English), Key answer (简体中文), Status" vs the previous revision; "" for the first."""
-    if previous is None:
-        return ""
+def _states(versions):
+    """``history.version_states`` of the versions; None for one that no longer deserializes."""
     try:
-        changes = history.changed_fields(previous.field_dict, version.field_dict)
-    except Exception:  # noqa: BLE001 - an old version that no longer deserializes
+        return history.version_states(versions)
+    except Exception:  # noqa: BLE001 - an old version that no longer deserializes: find which
+        return [_state_or_none(version) for version in versions]
+
+
+def _state_or_none(version):
+    try:
+        return history.version_state(version)
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _change_summary(previous, state):
+    """"Title (English), Key answer (简体中文), Authors": what changed since the previous revision."""
+    if previous is None or state is None:
         return _("(cannot be compared)")
     labels = {code: str(name) for code, name in settings.LANGUAGES}
     parts = []
-    for name, lang in changes:
+    for name, lang in history.changed_fields(previous, state):
         label = capfirst(str(Article._meta.get_field(name).verbose_name))
         parts.append(f"{label} ({labels.get(lang, lang)})" if lang else label)
-    return ", ".join(parts) if parts else _("no change to text, status, address or topics")
+    return ", ".join(parts) if parts else _("no change to text, status, address, topics or authors")
