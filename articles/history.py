@@ -1,5 +1,9 @@
 """Version history of articles: word/character diffs, comparing two revisions, previewing one.
 
+A revision's number, wherever it is shown (history list, compare, preview, the comments of
+reverts and recoveries, conflicts, the ``revision:`` key of exported files), is the id of
+its reversion ``Revision``; its time is shown to the second (``revision_time``).
+
 Plain functions; the admin views are in ``articles/admin/history.py``.
 
 Diffs are token based (``difflib.SequenceMatcher``, stdlib): Latin-script text is compared
@@ -25,6 +29,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+from django.utils.formats import date_format, time_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import normalize_newlines
@@ -119,6 +125,13 @@ def changed_fields(old, new):
         if name in old and name in new and _plain(old, name) != _plain(new, name)
     ]
     return changed
+
+
+def revision_time(moment):
+    """When a revision was saved, to the second (two saves in one minute must differ), in the
+    active language's date format: "Nov. 26, 2026 03:20:15", "2026年11月26日 03:20:15"."""
+    local = timezone.localtime(moment)
+    return f"{date_format(local, 'DATE_FORMAT')} {time_format(local, 'H:i:s')}"
 
 
 # --- the byline of a revision --------------------------------------------------------------

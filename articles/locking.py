@@ -18,8 +18,6 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.text import normalize_newlines
 from django.utils.translation import gettext as _
 from reversion.models import Version
@@ -73,13 +71,23 @@ class Conflict:
     rows: list = field(default_factory=list)  # history.DiffRow: what they changed
     compared_with_base: bool = True  # False: no base revision, rows compare theirs with yours
 
+    @property
+    def revision_id(self):
+        """The number of the revision they saved (the token is it), None if there is none."""
+        return int(self.token) if self.token.isdigit() else None
+
     def message(self):
         user = self.user.get_username() if self.user is not None else _("unknown user")
-        when = date_format(timezone.localtime(self.saved_at), "DATETIME_FORMAT") if self.saved_at else "—"
+        when = history.revision_time(self.saved_at) if self.saved_at else "—"
+        if self.revision_id is None:
+            return _(
+                "Someone else saved this article while you were editing (by %(user)s, %(time)s). "
+                "Their changes are shown below; your text is still in the form — merge and save again."
+            ) % {"user": user, "time": when}
         return _(
-            "Someone else saved this article while you were editing (by %(user)s, %(time)s). "
-            "Their changes are shown below; your text is still in the form — merge and save again."
-        ) % {"user": user, "time": when}
+            "Someone else saved this article while you were editing (by %(user)s, %(time)s, revision "
+            "%(revision)s). Their changes are shown below; your text is still in the form — merge and save again."
+        ) % {"user": user, "time": when, "revision": self.revision_id}
 
 
 def check(article_pk, token, submitted=None):
@@ -156,7 +164,7 @@ def restored_comment(version):
     revision = version.revision
     return _("Restored revision %(id)s of %(date)s by %(user)s") % {
         "id": revision.pk,
-        "date": date_format(timezone.localtime(revision.date_created), "j M Y, H:i"),
+        "date": history.revision_time(revision.date_created),
         "user": revision.user.get_username() if revision.user else _("unknown user"),
     }
 
@@ -166,6 +174,6 @@ def recovered_comment(version):
     revision = version.revision
     return _("Recovered after deletion, from revision %(id)s of %(date)s by %(user)s") % {
         "id": revision.pk,
-        "date": date_format(timezone.localtime(revision.date_created), "j M Y, H:i"),
+        "date": history.revision_time(revision.date_created),
         "user": revision.user.get_username() if revision.user else _("unknown user"),
     }
