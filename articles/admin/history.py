@@ -8,8 +8,10 @@ VersionAdmin). It adds
   reader would have seen it;
 
 and replaces reversion's history page with a paginated one (50 revisions a page, newest
-first) that links to both and says, per revision, which fields in which languages changed
-(a constant number of queries: the page's versions and the one before them, in one query).
+first) that shows each revision's number (its Revision id, see ``articles.history``) and
+time to the second, links to both and says, per revision, which fields in which languages
+changed, authors included (a constant number of queries: the page's versions and the one
+before them in one query, their bylines in another).
 
 Reverting (reversion's ``<pk>/history/<version id>/``) needs change permission here (GET
 too: it shows the old text), only accepts a version of this article, shows what reverting
