@@ -111,7 +111,8 @@ def changed_fields(old, new):
     """(field, language) pairs that differ between two ``Version.field_dict``s.
 
     Translated fields come once per language; status, slug, topics and authors with
-    language None (authors only if both dicts have them, see ``version_state``).
+    language None, and only if both dicts have them (a plain ``field_dict`` has no authors,
+    see ``version_state``).
     """
     changed = [
         (field, lang)
@@ -153,7 +154,7 @@ def authors_by_revision(article_pk, revision_ids):
 
 
 def version_states(versions):
-    """Each article version's ``field_dict`` plus "authors", in one query for all of them."""
+    """Each article version's ``field_dict`` plus "authors" (one query per article)."""
     versions = list(versions)
     bylines = {}
     for version in versions:
