@@ -1,11 +1,20 @@
 """Version history of articles: word/character diffs, comparing two revisions, previewing one.
 
+A revision's number, wherever it is shown (history list, compare, preview, the comments of
+reverts and recoveries, conflicts, the ``revision:`` key of exported files), is the id of
+its reversion ``Revision``; its time is shown to the second (``revision_time``).
+
 Plain functions; the admin views are in ``articles/admin/history.py``.
 
 Diffs are token based (``difflib.SequenceMatcher``, stdlib): Latin-script text is compared
 word by word, Chinese (any CJK script) character by character, so "1.0×10^8个细胞" ->
 "5.0×10^7个细胞" marks only "1"/"5" and "8"/"7". Changes are marked with ``<del>``/``<ins>``
 plus visually hidden "[deleted: ...]"/"[added: ...]" text, so they do not rely on colour.
+
+A revision's field dict (``Version.field_dict``) lacks the byline: ``version_state`` adds it
+as "authors" (author ids in byline order, read from the revision's Authorship versions), so
+authors compare like the other fields. A field missing from one of two dicts is not compared
+(unknown, not empty).
 
 Limitation: a revision stores the article's own fields (and its authorships), not the
 reference library. The reference lists shown for old revisions (compare and preview) take
@@ -19,21 +28,26 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+from django.utils.formats import date_format, time_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import normalize_newlines
 from django.utils.translation import gettext as _
 from django.utils.translation import override
+from reversion.models import Version
 
 from references.formatting import vancouver_html
 from references.models import Reference
 
 from .citations import cited_keys
-from .models import LANGUAGE_CODES, Article, Persona, Topic, field_suffix
+from .models import LANGUAGE_CODES, Article, Author, Authorship, Persona, Topic, field_suffix
 from .textnorm import same_text
 
 TRANSLATED_FIELDS = ("title", "summary", "body", "plain_summary")
-PLAIN_FIELDS = ("status", "slug", "topics")
+PLAIN_FIELDS = ("status", "slug", "topics", "authors")
+LIST_SEPARATOR = "; "
 
 _CJK = (
     "\u2e80-\u2fdf"  # radicals
@@ -89,13 +103,17 @@ def _plain(field_dict, name):
     value = field_dict.get(name)
     if name == "topics":
         return sorted(value or [])
+    if name == "authors":
+        return list(value or [])  # the byline's order matters
     return value
 
 
 def changed_fields(old, new):
     """(field, language) pairs that differ between two ``Version.field_dict``s.
 
-    Translated fields come once per language; status, slug and topics with language None.
+    Translated fields come once per language; status, slug, topics and authors with
+    language None, and only if both dicts have them (a plain ``field_dict`` has no authors,
+    see ``version_state``).
     A text that differs only in line endings or surrounding whitespace is unchanged.
     """
     changed = [
@@ -104,8 +122,73 @@ def changed_fields(old, new):
         for lang in LANGUAGE_CODES
         if not same_text(_text(old, field, lang), _text(new, field, lang))
     ]
-    changed += [(name, None) for name in PLAIN_FIELDS if _plain(old, name) != _plain(new, name)]
+    changed += [
+        (name, None)
+        for name in PLAIN_FIELDS
+        if name in old and name in new and _plain(old, name) != _plain(new, name)
+    ]
     return changed
+
+
+def revision_time(moment):
+    """When a revision was saved, to the second (two saves in one minute must differ), in the
+    active language's date format: "Nov. 26, 2026 03:20:15", "2026年11月26日 03:20:15"."""
+    local = timezone.localtime(moment)
+    return f"{date_format(local, 'DATE_FORMAT')} {time_format(local, 'H:i:s')}"
+
+
+# --- the byline of a revision --------------------------------------------------------------
+
+
+def authors_by_revision(article_pk, revision_ids):
+    """{revision id: [author id, ...] in byline order} of the article in those revisions.
+
+    One query: the Authorship versions of those revisions (followed from the article).
+    """
+    authorship_type = ContentType.objects.get_for_model(Authorship)
+    bylines = {revision_id: [] for revision_id in revision_ids}
+    versions = Version.objects.filter(content_type=authorship_type, revision_id__in=list(bylines))
+    for version in versions:
+        fields = version.field_dict
+        if fields.get("article_id") == article_pk:
+            bylines[version.revision_id].append((fields["position"], int(version.object_id), fields["author_id"]))
+    return {revision_id: [author for *_order, author in sorted(rows)] for revision_id, rows in bylines.items()}
+
+
+def version_states(versions):
+    """Each article version's ``field_dict`` plus "authors" (one query per article)."""
+    versions = list(versions)
+    bylines = {}
+    for version in versions:
+        bylines.setdefault(int(version.object_id), set()).add(version.revision_id)
+    authors = {}
+    for article_pk, revision_ids in bylines.items():
+        authors[article_pk] = authors_by_revision(article_pk, revision_ids)
+    return [
+        {**version.field_dict, "authors": authors[int(version.object_id)][version.revision_id]}
+        for version in versions
+    ]
+
+
+def version_state(version):
+    """An article version's ``field_dict`` plus "authors" (its byline, author ids in order)."""
+    return version_states([version])[0]
+
+
+def list_change_html(old, new):
+    """"old list → new list"; names in only one of them marked as deleted / added."""
+
+    def side(names, others, tag, css_class, label):
+        if not names:
+            return "—"
+        parts = [escape(name) if name in others else _marked(tag, css_class, label, [name]) for name in names]
+        return mark_safe(LIST_SEPARATOR.join(parts))  # noqa: S308 - every part is escaped
+
+    return format_html(
+        '<span class="list-old">{}</span> → <span class="list-new">{}</span>',
+        side(old, set(new), "del", "diff-del", _("[deleted: ")),
+        side(new, set(old), "ins", "diff-ins", _("[added: ")),
+    )
 
 
 @dataclass(frozen=True)
@@ -154,20 +237,28 @@ def _topic_names(pks, names):
 def compare_field_dicts(old, new):
     """Rows (field, language, diff HTML) for everything that differs, plus the reference lists."""
     rows = []
-    topic_names = {}
+    topic_names, author_names = {}, {}
     changes = changed_fields(old, new)
     if ("topics", None) in changes:
         pks = set(_plain(old, "topics")) | set(_plain(new, "topics"))
         topic_names = {t.pk: str(t) for t in Topic.objects.filter(pk__in=pks)}
+    if ("authors", None) in changes:
+        pks = set(_plain(old, "authors")) | set(_plain(new, "authors"))
+        author_names = dict(Author.objects.filter(pk__in=pks).values_list("pk", "name"))
     for name, lang in changes:
         if lang is not None:
-            before, after = _text(old, name, lang), _text(new, name, lang)
+            html = diff_html(_text(old, name, lang), _text(new, name, lang))
         elif name == "topics":
-            before = _topic_names(_plain(old, name), topic_names)
-            after = _topic_names(_plain(new, name), topic_names)
+            before, after = (_topic_names(_plain(d, name), topic_names) for d in (old, new))
+            html = diff_html(before, after)
+        elif name == "authors":
+            html = list_change_html(
+                [author_names.get(pk, f"#{pk}") for pk in _plain(old, name)],
+                [author_names.get(pk, f"#{pk}") for pk in _plain(new, name)],
+            )
         else:
-            before, after = str(old.get(name) or ""), str(new.get(name) or "")
-        rows.append(DiffRow(name, _field_label(name), lang, _language_label(lang), diff_html(before, after)))
+            html = diff_html(str(old.get(name) or ""), str(new.get(name) or ""))
+        rows.append(DiffRow(name, _field_label(name), lang, _language_label(lang), html))
 
     keys = _cited_keys_of([old, new])
     library = {ref.key: ref for ref in Reference.objects.filter(key__in=keys)} if keys else {}
@@ -183,7 +274,7 @@ def compare_field_dicts(old, new):
 
 def compare_versions(version_a, version_b):
     """Rows for every field that differs between two versions of an article (a = older)."""
-    return compare_field_dicts(version_a.field_dict, version_b.field_dict)
+    return compare_field_dicts(*version_states([version_a, version_b]))
 
 
 # --- preview of one revision -------------------------------------------------------------

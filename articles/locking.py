@@ -28,8 +28,6 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
@@ -47,8 +45,9 @@ TEXT_FIELDS = tuple(f"{name}_{field_suffix(lang)}" for name in history.TRANSLATE
 
 
 def state_of(article):
-    """The article's versioned text and metadata as a dict shaped like ``Version.field_dict``
-    (what ``articles.history`` compares). One query for the topics."""
+    """The article's versioned text and metadata as a dict shaped like
+    ``history.version_state`` (what ``articles.history`` compares). Two queries: the
+    topics and the byline."""
     state = {
         f"{name}_{field_suffix(lang)}": article.text(name, lang)
         for name in history.TRANSLATED_FIELDS
@@ -57,6 +56,9 @@ def state_of(article):
     state["status"] = article.status
     state["slug"] = article.slug
     state["topics"] = sorted(article.topics.values_list("pk", flat=True)) if article.pk else []
+    state["authors"] = (
+        list(article.authorships.order_by("position", "id").values_list("author_id", flat=True)) if article.pk else []
+    )
     return state
 
 
@@ -107,7 +109,7 @@ class Conflict:
         return [row for row in self.rows if _field_name(row.field, row.lang) in conflicts]
 
     def _who(self):
-        when = date_format(timezone.localtime(self.saved_at), "DATETIME_FORMAT") if self.saved_at else "—"
+        when = history.revision_time(self.saved_at) if self.saved_at else "—"
         if self.revision_id is None:
             return _("a change not recorded in the history, %(time)s") % {"time": when}
         user = self.user.get_username() if self.user is not None else _("unknown user")
@@ -181,7 +183,7 @@ def check(article_pk, token, submitted=None):
     now_state = _normalised(state_of(current))
     submitted = _normalised(submitted or {})
     if base is not None:
-        base_state = _normalised(base.field_dict)
+        base_state = _normalised(history.version_state(base))
         rows = history.compare_field_dicts(base_state, now_state)
         merged = merge.merge_states(base_state, now_state, submitted)
     else:
@@ -238,7 +240,7 @@ def restored_comment(version):
     revision = version.revision
     return _("Restored revision %(id)s of %(date)s by %(user)s") % {
         "id": revision.pk,
-        "date": date_format(timezone.localtime(revision.date_created), "j M Y, H:i"),
+        "date": history.revision_time(revision.date_created),
         "user": revision.user.get_username() if revision.user else _("unknown user"),
     }
 
@@ -248,6 +250,6 @@ def recovered_comment(version):
     revision = version.revision
     return _("Recovered after deletion, from revision %(id)s of %(date)s by %(user)s") % {
         "id": revision.pk,
-        "date": date_format(timezone.localtime(revision.date_created), "j M Y, H:i"),
+        "date": history.revision_time(revision.date_created),
         "user": revision.user.get_username() if revision.user else _("unknown user"),
     }

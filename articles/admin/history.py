@@ -8,13 +8,17 @@ VersionAdmin). It adds
   reader would have seen it;
 
 and replaces reversion's history page with a paginated one (50 revisions a page, newest
-first) that links to both and says, per revision, which fields in which languages changed
-(a constant number of queries: the page's versions and the one before them, in one query).
+first) that shows each revision's number (its Revision id, see ``articles.history``) and
+time to the second, links to both and says, per revision, which fields in which languages
+changed, authors included (a constant number of queries: the page's versions and the one
+before them in one query, their bylines in another).
 
 Reverting (reversion's ``<pk>/history/<version id>/``) needs change permission here (GET
 too: it shows the old text), only accepts a version of this article, shows what reverting
 would change and makes one new revision whose comment names the revision restored (see
 ArticleAdmin.create_revision). Recovering a deleted article only accepts article versions.
+Both complete reversion's restore with ``versioning.restore_belongings`` (translation state,
+update notes, citations).
 Compare and preview need the permission to see the article's unpublished text
 (``access.may_open_drafts``, as the reader preview), checked here on the server; the history
 list itself stays visible to whoever may view the article, as in reversion, and links only to
@@ -35,7 +39,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from reversion.models import Version
 
-from .. import history, locking
+from .. import history, locking, versioning
 from ..access import DRAFTS_REFUSED, may_open_drafts
 from ..models import LANGUAGE_CODES, Article
 from ..personas import all_personas
@@ -136,15 +140,16 @@ class ArticleHistoryAdminMixin:
             start = (page.number - 1) * HISTORY_PAGE_SIZE
             fetched = list(versions[start : start + HISTORY_PAGE_SIZE + 1]) if paginator.count else []
             page_versions = fetched[:HISTORY_PAGE_SIZE]
+            states = _states(fetched)
             actions = []
             for index, version in enumerate(page_versions):
                 args = (quote(obj.pk), version.pk)
-                previous = fetched[index + 1] if index + 1 < len(fetched) else None
+                is_first = index + 1 == len(fetched)
                 actions.append(
                     {
                         "version": version,
                         "revision": version.revision,
-                        "changes": _change_summary(previous, version),
+                        "changes": "" if is_first else _change_summary(states[index + 1], states[index]),
                         "url": reverse(f"{site}:{info}_revision", args=args) if can_revert else "",
                         "preview_url": reverse(f"{site}:{info}_revision_preview", args=args)
                         if can_compare
@@ -174,7 +179,7 @@ class ArticleHistoryAdminMixin:
             raise Http404(_("No such revision of this article."))
         latest = self._versions(obj).order_by("-pk").first()
         context = {
-            "revert_rows": history.compare_field_dicts(locking.state_of(obj), version.field_dict),
+            "revert_rows": history.compare_field_dicts(locking.state_of(obj), history.version_state(version)),
             "restored_version": version,
             "compare_url": reverse(
                 f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_history_compare",
@@ -187,6 +192,14 @@ class ArticleHistoryAdminMixin:
         context.update(extra_context or {})
         request._reversion_restoring = ("revert", version)
         return super().revision_view(request, object_id, version_id, context)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        restoring = getattr(request, "_reversion_restoring", None)
+        if restoring is not None:
+            # Reversion has just restored the revision (same transaction): complete it.
+            mode, version = restoring
+            versioning.restore_belongings(version, recover=mode == "recover")
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
         """Reversion's recover form, only for versions of articles."""
@@ -244,17 +257,28 @@ class ArticleHistoryAdminMixin:
         return response
 
 
-def _change_summary(previous, version):
-    """"Title (English), Key answer (简体中文), Status" vs the previous revision; "" for the first."""
-    if previous is None:
-        return ""
+def _states(versions):
+    """``history.version_states`` of the versions; None for one that no longer deserializes."""
     try:
-        changes = history.changed_fields(previous.field_dict, version.field_dict)
-    except Exception:  # noqa: BLE001 - an old version that no longer deserializes
+        return history.version_states(versions)
+    except Exception:  # noqa: BLE001 - an old version that no longer deserializes: find which
+        return [_state_or_none(version) for version in versions]
+
+
+def _state_or_none(version):
+    try:
+        return history.version_state(version)
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _change_summary(previous, state):
+    """"Title (English), Key answer (简体中文), Authors": what changed since the previous revision."""
+    if previous is None or state is None:
         return _("(cannot be compared)")
     labels = {code: str(name) for code, name in settings.LANGUAGES}
     parts = []
-    for name, lang in changes:
+    for name, lang in history.changed_fields(previous, state):
         label = capfirst(str(Article._meta.get_field(name).verbose_name))
         parts.append(f"{label} ({labels.get(lang, lang)})" if lang else label)
-    return ", ".join(parts) if parts else _("no change to text, status, address or topics")
+    return ", ".join(parts) if parts else _("no change to text, status, address, topics or authors")

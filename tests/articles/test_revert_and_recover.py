@@ -1,13 +1,16 @@
 """Reverting to a revision and recovering deleted articles and references."""
 
+import re
+
 import pytest
 import reversion
 from django.urls import reverse
 from reversion.models import Revision, Version
 
-from articles.models import Article, Authorship
+from articles.models import Article, Authorship, Citation, UpdateNote
 from references.models import Reference
-from tests.articles.test_concurrent_edit import form_data_from
+from tests.articles.imported_article import import_bilingual_article
+from tests.articles.test_concurrent_edit import change_url, form_data_from
 from tests.factories import make_article, make_author, make_reference, make_topic
 
 TEXT_FIELDS = [f"{name}_{lang}" for name in ("title", "summary", "body", "plain_summary") for lang in ("en", "zh_hans")]
@@ -137,3 +140,116 @@ def test_a_deleted_reference_is_recovered(client, chief_editor, db):
     recover_url = reverse("admin:references_reference_recover", args=[deleted.pk])
     assert client.post(recover_url, form_data_from(client.get(recover_url))).status_code == 302
     assert Reference.objects.get(key="smith-2024").title == "Knee cells, a trial"
+
+
+# --- what belongs to an article besides its own fields: notes, translation state, citations ---
+
+
+def _admin_edit(client, article, **changes):
+    page = client.get(change_url(article))
+    response = client.post(change_url(article), form_data_from(page, **changes))
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else response
+    return Article.objects.get(pk=article.pk)
+
+
+def _ms(moment):
+    """Versions store times to the millisecond (Django's JSON serializer)."""
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000) if moment else None
+
+
+def _translation_state(article):
+    return {lv.language: (_ms(lv.text_changed_at), _ms(lv.source_changed_at)) for lv in article.language_versions.all()}
+
+
+def _citations(article):
+    return sorted(Citation.objects.filter(article=article).values_list("reference__key", "language", "number"))
+
+
+def _queue_rows(client):
+    html = client.get(reverse("admin:articles_translationtask_changelist")).content.decode()
+    return sorted(re.findall(r'class="translation-task translation-(\w+)" data-article="knee-cells" '
+                             r'data-language="([\w-]+)"', html))
+
+
+def _notes_shown(client, lang):
+    html = client.get(f"/{lang}/articles/knee-cells/").content.decode()
+    section = re.search(r'<section class="update-notes".*?</section>', html, re.S)
+    return section.group(0) if section else ""
+
+
+def test_a_recovered_imported_article_has_its_notes_translation_state_and_citations(
+    client, editor, chief_editor, tmp_path
+):
+    article = import_bilingual_article(tmp_path, "editor")
+    client.force_login(editor)
+    article = _admin_edit(
+        client, article, summary_en="One injection of 1.0×10^8 cells at most [@msc-dose-2025].",
+        update_note_en="The dose is now a maximum, after the 2025 trial.",
+    )
+    # The newest revision's own note (it is created after the revision's versions are stored).
+    article = _admin_edit(
+        client, article, body_en="## Dose\n\nA single injection [@msc-dose-2025].",
+        update_note_en="We removed the safety comparison.", update_note_zh_hans="我们删除了安全性比较。",
+    )
+    client.force_login(chief_editor)
+    states, citations = _translation_state(article), _citations(article)
+    queue = _queue_rows(client)
+    assert queue == [("stale", "zh-hans")]  # English changed after the Chinese was imported
+    assert len(citations) == 3
+
+    pk = article.pk
+    assert client.post(reverse("admin:articles_article_delete", args=[pk]), {"post": "yes"}).status_code == 302
+    deleted = Version.objects.get_deleted(Article).get()
+    recover_url = reverse("admin:articles_article_recover", args=[deleted.pk])
+    assert recover_url in client.get(reverse("admin:articles_article_recoverlist")).content.decode()
+    assert client.post(recover_url, form_data_from(client.get(recover_url))).status_code == 302
+
+    article = Article.objects.get(pk=pk)
+    english, chinese = _notes_shown(client, "en"), _notes_shown(client, "zh-hans")
+    assert "The dose is now a maximum, after the 2025 trial." in english
+    assert "We removed the safety comparison." in english
+    assert "我们删除了安全性比较。" in chinese
+    assert _queue_rows(client) == queue  # not "Missing": the same state as before the deletion
+    assert _translation_state(article) == states  # the original dates
+    assert _citations(article) == citations
+    assert {note.revision_id for note in UpdateNote.objects.filter(article=article)} == {
+        v.revision_id for v in Version.objects.get_for_object(article).order_by("-pk")[1:3]
+    }
+
+
+def test_revert_restores_the_translation_state_of_that_revision_and_keeps_later_notes(client, editor, tmp_path):
+    article = import_bilingual_article(tmp_path, "editor")
+    imported, states = Version.objects.get_for_object(article).get(), _translation_state(article)
+    client.force_login(editor)
+    assert _queue_rows(client) == []  # both languages imported together: the Chinese is current
+    article = _admin_edit(
+        client, article, summary_en="Two injections of 5.0×10^7 cells [@msc-dose-2025].",
+        update_note_en="The advice is now two smaller injections.",
+    )
+    assert _queue_rows(client) == [("stale", "zh-hans")]
+
+    page = client.get(revert_url(article, imported))
+    assert client.post(revert_url(article, imported), form_data_from(page)).status_code == 302
+
+    article = Article.objects.get(pk=article.pk)
+    assert article.summary_en == "One injection of 1.0×10^8 cells [@msc-dose-2025]."
+    assert _translation_state(article) == states
+    assert _queue_rows(client) == []
+    # Update notes are the public log of what happened: a revert keeps them all.
+    assert "The advice is now two smaller injections." in _notes_shown(client, "en")
+
+
+def test_reverting_to_a_revision_without_translation_state_keeps_every_language(client, editor, tmp_path):
+    """Revisions saved before translation state was kept in history do not make languages "Missing"."""
+    article = import_bilingual_article(tmp_path, "editor")
+    imported = Version.objects.get_for_object(article).get()
+    imported.revision.version_set.filter(content_type__model="languageversion").delete()
+    client.force_login(editor)
+    article = _admin_edit(client, article, summary_en="Two injections [@msc-dose-2025].")
+
+    page = client.get(revert_url(article, imported))
+    assert client.post(revert_url(article, imported), form_data_from(page)).status_code == 302
+
+    article = Article.objects.get(pk=article.pk)
+    assert sorted(_translation_state(article)) == ["en", "zh-hans"]
+    assert ("missing", "en") not in _queue_rows(client) and ("missing", "zh-hans") not in _queue_rows(client)
