@@ -88,5 +88,5 @@ def test_the_conflict_message_names_the_revision_the_other_editor_saved(editor, 
 
     theirs = Version.objects.get_for_object(article).first().revision_id
     errors = " ".join(refused.context["adminform"].form.non_field_errors())
-    assert f", revision {theirs})" in errors
+    assert f"(revision {theirs} by editor," in errors
     assert theirs == history_rows(client_b, article)[0][0]
