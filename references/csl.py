@@ -24,6 +24,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from .input_checks import json_problem, normalize_newlines, nul_byte_problem, text_problem
 from .models import EvidenceType, Reference, normalize_doi, validate_citation_key, validate_doi, validate_pmid
 
 # The order of an exported item; variables not listed here (csl_extra) follow, sorted.
@@ -270,6 +271,14 @@ def parse_item(item):
     problems = []
     if not isinstance(item, dict):
         return {}, [CslProblem("", _("a reference must be a CSL-JSON object (id, type, title, ...)."))]
+    unstorable = [
+        CslProblem(str(variable), problem)
+        for variable, value in item.items()
+        if (problem := text_problem(variable, ascii(variable)) or text_problem(value, variable))
+    ]
+    if unstorable:
+        return {}, unstorable
+    item = normalize_newlines(item)
     fields = {}
 
     key = item.get("id")
@@ -533,12 +542,17 @@ def read_text_file(path):
     except OSError as error:
         return None, f"{source}: " + _("cannot read the file: %(error)s.") % {"error": error.strerror or error}
     try:
-        return data.decode("utf-8"), None
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         return None, f"{source}:{line}: " + _(
             "the file is not UTF-8 text (byte %(byte)s); save it as UTF-8."
         ) % {"byte": f"{data[error.start]:#04x}"}
+    nul = nul_byte_problem(data)
+    if nul:
+        line, message = nul
+        return None, f"{source}:{line}: {message}"
+    return text, None
 
 
 def read_csl_json_file(path):
@@ -550,7 +564,7 @@ def read_csl_json_file(path):
 
 
 def read_csl_json(text, *, source):
-    """The items of a CSL-JSON array; ReferenceImportError with the line of a syntax error."""
+    """The items of a CSL-JSON array; ReferenceImportError naming the line of what is wrong."""
     try:
         items = json.loads(text)
     except json.JSONDecodeError as error:
@@ -560,9 +574,23 @@ def read_csl_json(text, *, source):
                 + _("invalid JSON: %(error)s (column %(column)s).") % {"error": error.msg, "column": error.colno}
             ]
         ) from None
+    except (RecursionError, ValueError):
+        items = None  # nested too deeply, or a number Python refuses: json_problem() says where
+    problem = json_problem(text)
+    if problem:
+        line, message = problem
+        raise ReferenceImportError([f"{source}:{line}: {message}"])
+    if items is None:
+        raise ReferenceImportError(
+            [f"{source}:1: " + _("the JSON cannot be read (nested too deeply, or a number too large).")]
+        )
     if isinstance(items, dict):
-        # A single item is accepted as an array of one.
-        items = [items]
+        raise ReferenceImportError(
+            [
+                f"{source}:1: "
+                + _("CSL-JSON must be an array of items, [{...}, ...], not a single object: put the object between [ and ].")
+            ]
+        )
     if not isinstance(items, list):
         raise ReferenceImportError([f"{source}:1: " + _("CSL-JSON must be an array of items, [{...}, ...].")])
     return items
