@@ -11,7 +11,7 @@ from pathlib import Path
 
 import reversion
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -123,6 +123,55 @@ def _import_article_files(paths, *, user, force=False):
         else:
             parsed.append((source, article_file))
 
+    writing = _Writing()
+    try:
+        with transaction.atomic():
+            # Checked against the database and written in one turn: another import running
+            # now is waited for, and what it wrote is seen here.
+            csl.wait_for_other_imports()
+            _check_against_database(problems, parsed, checked_only, force=force)
+            if problems.items:
+                raise ArticleImportError(problems.lines())
+            return _write(parsed, user=user, writing=writing)
+    except ArticleImportError:
+        raise
+    except ReferenceImportError as error:  # SQLite stayed busy with another import
+        raise ArticleImportError(error.lines) from None
+    except IntegrityError:
+        # A writer that does not wait for imports (the admin) saved the same key meanwhile.
+        raise ArticleImportError([writing.problem()]) from None
+
+
+class _Writing:
+    """What the import is writing: an IntegrityError names it."""
+
+    def __init__(self):
+        self.source, self.message = "", ""
+
+    def article(self, source, slug, lang):
+        self.source = source
+        self.message = _(
+            "“%(slug)s” (%(lang)s) was saved by someone else at the same moment; nothing was imported: "
+            "run the import again."
+        ) % {"slug": slug, "lang": lang}
+
+    def topic(self, source, slug):
+        self.source = source
+        self.message = _(
+            "topic “%(topic)s” was created by someone else at the same moment; nothing was imported: "
+            "run the import again."
+        ) % {"topic": slug}
+
+    def reference(self, source, key):
+        self.source = source
+        self.message = _("reference “%(key)s”: %(message)s") % {"key": key, "message": csl.saved_elsewhere_message()}
+
+    def problem(self):
+        return f"{self.source}: {self.message}"
+
+
+def _check_against_database(problems, parsed, checked_only, *, force):
+    """Add the problems that need the database (and the other files of the call) to find."""
     # One language version once per call.
     seen = {}
     for source, article_file in parsed:
@@ -174,42 +223,42 @@ def _import_article_files(paths, *, user, force=False):
             if conflict:
                 problems.add(source, article_file.key_lines.get("revision", 1), conflict)
 
-    if problems.items:
-        raise ArticleImportError(problems.lines())
 
+def _write(parsed, *, user, writing):
+    """Write the checked files (inside the import's transaction); the ImportReport."""
     report = ImportReport()
     by_slug = OrderedDict()
     for source, article_file in parsed:
         by_slug.setdefault(article_file.slug, []).append((source, article_file))
-    with transaction.atomic():
-        # Every reference first: an article's citations are stored when it is saved, and it may
-        # cite a key that another file of this call defines.
-        references_done = set()
+    # Every reference first: an article's citations are stored when it is saved, and it may
+    # cite a key that another file of this call defines.
+    references_done = set()
+    with reversion.create_revision():
+        reversion.set_user(user)
+        reversion.set_comment("Imported references from " + ", ".join(Path(s).name for s, _f in parsed))
+        for source, article_file in parsed:
+            for item in article_file.references:
+                fields, _problems = csl.parse_item(item)
+                if fields["key"] in references_done:
+                    continue
+                references_done.add(fields["key"])
+                writing.reference(source, fields["key"])
+                _reference, outcome = csl.upsert_reference(fields)
+                if outcome != "unchanged":
+                    report.add(
+                        f"{source}: {outcome} reference “{fields['key']}”", kind="reference", outcome=outcome
+                    )
+    for slug, files in by_slug.items():
+        comment = "Imported from " + ", ".join(f"{Path(source).name} ({f.lang})" for source, f in files)
         with reversion.create_revision():
             reversion.set_user(user)
-            reversion.set_comment("Imported references from " + ", ".join(Path(s).name for s, _f in parsed))
-            for source, article_file in parsed:
-                for item in article_file.references:
-                    fields, _problems = csl.parse_item(item)
-                    if fields["key"] in references_done:
-                        continue
-                    references_done.add(fields["key"])
-                    _reference, outcome = csl.upsert_reference(fields)
-                    if outcome != "unchanged":
-                        report.add(
-                            f"{source}: {outcome} reference “{fields['key']}”", kind="reference", outcome=outcome
-                        )
-        for slug, files in by_slug.items():
-            comment = "Imported from " + ", ".join(f"{Path(source).name} ({f.lang})" for source, f in files)
-            with reversion.create_revision():
-                reversion.set_user(user)
-                reversion.set_comment(comment)
-                for source, article_file in files:
-                    _import_one(source, article_file, slug, report)
+            reversion.set_comment(comment)
+            for source, article_file in files:
+                _import_one(source, article_file, slug, report, writing)
     return report
 
 
-def _import_one(source, article_file, slug, report):
+def _import_one(source, article_file, slug, report, writing):
     lang = article_file.lang
     with translation.override(lang):
         article = Article.objects.filter(slug=slug).first()
@@ -233,6 +282,7 @@ def _import_one(source, article_file, slug, report):
             for topic_slug in article_file.topics:
                 topic = existing.get(topic_slug)
                 if topic is None:
+                    writing.topic(source, topic_slug)
                     topic = Topic.objects.create(slug=topic_slug, name_en=topic_slug)
                     report.add(
                         f"{source}: created topic “{topic_slug}” (named after its slug; rename it in the admin)",
@@ -246,6 +296,7 @@ def _import_one(source, article_file, slug, report):
         if not (changed or topics_changed):
             report.add(f"{source}: unchanged “{slug}” ({lang})", kind="article", outcome="unchanged")
             return article
+        writing.article(source, slug, lang)
         article.save()
         if topics_changed:
             article.topics.set(new_topics)

@@ -21,7 +21,7 @@ from pathlib import Path
 import reversion
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils.translation import gettext as _
 
 from .input_checks import json_problem, normalize_newlines, nul_byte_problem, text_problem
@@ -596,6 +596,43 @@ def read_csl_json(text, *, source):
     return items
 
 
+# --- imports one at a time ------------------------------------------------------------------
+
+# Any number: the same one for every import (PostgreSQL advisory locks are named by a bigint).
+IMPORT_LOCK_ID = 0x6D6564636D73  # "medcms"
+
+
+def wait_for_other_imports():
+    """Inside the transaction of an import: wait until no other import is writing, and keep the
+    turn until this transaction ends.
+
+    Two imports that create the same article or reference then run one after the other, and the
+    second sees (and updates) what the first created. On PostgreSQL an advisory lock; on SQLite
+    the database's single write lock, taken now by a write that changes nothing (taken later, at
+    the first insert, SQLite would refuse at once instead of waiting). Raises
+    ReferenceImportError if SQLite stays busy for longer than its timeout.
+    """
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK_ID])
+        elif connection.vendor == "sqlite":
+            table = connection.ops.quote_name(Reference._meta.db_table)
+            try:
+                cursor.execute(f"UPDATE {table} SET id = id WHERE 0")  # noqa: S608 - our table name
+            except OperationalError:
+                raise ReferenceImportError(
+                    [_("the database is busy with another import; nothing was imported: run the import again.")]
+                ) from None
+
+
+def saved_elsewhere_message():
+    """An insert or update hit a unique key that a writer outside the imports saved meanwhile."""
+    return _(
+        "another reference with this key, DOI or PMID was saved at the same moment; nothing was imported: "
+        "run the import again."
+    )
+
+
 def _item_label(number, item):
     key = item.get("id") if isinstance(item, dict) else None
     return f"item {number} ({key})" if key not in (None, "") else f"item {number}"
@@ -606,35 +643,48 @@ def import_reference_items(items, *, source, user=None):
 
     Every problem is collected first (``"SOURCE:item N (key): problem"``) and raised together
     as ReferenceImportError; then nothing is written. Unchanged references are not saved.
+    Another import running at the same time is waited for (see wait_for_other_imports).
     """
     if not isinstance(items, list):
         raise ReferenceImportError([f"{source}: " + _("CSL-JSON must be an array of items.")])
     parsed = [parse_item(item) for item in items]
-    lines = []
-    for number, ((fields, problems), between) in enumerate(
-        zip(parsed, batch_problems([fields for fields, _problems in parsed]), strict=True), start=1
-    ):
-        if not problems:
-            problems = problems + library_problems(fields)
-        for problem in problems + between:
-            lines.append(f"{source}:{_item_label(number, items[number - 1])}: {problem.message}")
-    if lines:
-        raise ReferenceImportError(lines)
-
     report = ImportReport()
     counts = {"created": 0, "updated": 0, "unchanged": 0}
     done = set()
-    with transaction.atomic(), reversion.create_revision():
-        reversion.set_user(user)
-        reversion.set_comment(f"Imported from {source}")
-        for fields, _problems in parsed:
-            if fields["key"] in done:
-                continue
-            done.add(fields["key"])
-            _reference, outcome = upsert_reference(fields)
-            counts[outcome] += 1
-            if outcome != "unchanged":
-                report.add(f"{source}: {outcome} reference “{fields['key']}”", kind="reference", outcome=outcome)
+    writing = None  # the number of the item being written
+    try:
+        with transaction.atomic():
+            wait_for_other_imports()
+            lines = []
+            for number, ((fields, problems), between) in enumerate(
+                zip(parsed, batch_problems([fields for fields, _problems in parsed]), strict=True), start=1
+            ):
+                if not problems:
+                    problems = problems + library_problems(fields)
+                for problem in problems + between:
+                    lines.append(f"{source}:{_item_label(number, items[number - 1])}: {problem.message}")
+            if lines:
+                raise ReferenceImportError(lines)
+
+            with reversion.create_revision():
+                reversion.set_user(user)
+                reversion.set_comment(f"Imported from {source}")
+                for number, (fields, _problems) in enumerate(parsed, start=1):
+                    writing = number
+                    if fields["key"] in done:
+                        continue
+                    done.add(fields["key"])
+                    _reference, outcome = upsert_reference(fields)
+                    counts[outcome] += 1
+                    if outcome != "unchanged":
+                        report.add(
+                            f"{source}: {outcome} reference “{fields['key']}”", kind="reference", outcome=outcome
+                        )
+    except IntegrityError:
+        # Saved by a writer that does not wait for imports (the admin) after the checks above.
+        raise ReferenceImportError(
+            [f"{source}:{_item_label(writing, items[writing - 1])}: {saved_elsewhere_message()}"]
+        ) from None
     report.add(
         f"{source}: {len(done)} references: {counts['created']} created, "
         f"{counts['updated']} updated, {counts['unchanged']} unchanged"
