@@ -450,6 +450,11 @@ def batch_problems(fields_list):
     return result
 
 
+def differs(reference, fields):
+    """Whether saving these field values (from parse_item) would change the reference."""
+    return any(getattr(reference, name) != fields[name] for name in REFERENCE_FIELDS)
+
+
 def upsert_reference(fields):
     """Create or update the reference with fields["key"]; save only if something changed.
 
@@ -460,13 +465,10 @@ def upsert_reference(fields):
         reference = Reference(**fields)
         reference.save()
         return reference, "created"
-    changed = False
-    for name in REFERENCE_FIELDS:
-        if getattr(reference, name) != fields[name]:
-            setattr(reference, name, fields[name])
-            changed = True
-    if not changed:
+    if not differs(reference, fields):
         return reference, "unchanged"
+    for name in REFERENCE_FIELDS:
+        setattr(reference, name, fields[name])
     reference.save()
     return reference, "updated"
 
