@@ -4,6 +4,10 @@ All or nothing: every file is read and checked first, every problem is collected
 ``FILE:LINE: problem``, and if there is any, ArticleImportError carries them all and nothing
 is written. Otherwise everything is written in one transaction, one revision per article,
 and nothing is saved (no revision, "last updated" unchanged) where nothing changed.
+
+Imports take turns (references.csl.wait_for_other_imports): the database checks and the
+writes of one import run while no other import writes, so two imports creating the same
+article or reference one after the other give "created" then "updated", never a clash.
 """
 
 from collections import OrderedDict
