@@ -17,6 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from references import csl
+from references.input_checks import text_problem
 from references.models import Reference
 
 from .models import LANGUAGE_CODES, Article, validate_slug
@@ -133,8 +134,66 @@ _Dumper.add_representer(
 )
 
 
+# Deeper or larger than any front matter (references > item > issued > date-parts > [[2025]]
+# is five levels): limits that keep the YAML composer out of RecursionError and aliases
+# (&name / *name) from expanding into millions of values.
+MAX_YAML_DEPTH = 20
+MAX_YAML_VALUES = 10_000
+
+
+class _YamlTooComplex(Exception):
+    def __init__(self, mark, message):
+        self.line = mark.line  # 0-based
+        self.message = message
+        super().__init__(message)
+
+
+def _check_yaml_shape(text):
+    """Raise _YamlTooComplex at the first node nested deeper than MAX_YAML_DEPTH or once the
+    document, aliases expanded, holds more than MAX_YAML_VALUES values; yaml.YAMLError on a
+    syntax error. Reads the events only (no recursion, no expansion)."""
+    values = 0
+    open_collections = []  # per open collection: [anchor, values before it, height of its content]
+    anchors = {}  # anchor -> (values, height) of the node it names
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionEndEvent):
+            anchor, before, inner = open_collections.pop()
+            if anchor:
+                anchors[anchor] = (values - before, inner + 1)
+            if open_collections:
+                open_collections[-1][2] = max(open_collections[-1][2], inner + 1)
+            continue
+        if isinstance(event, yaml.CollectionStartEvent):
+            open_collections.append([event.anchor, values, 0])
+            size, depth = 1, len(open_collections)
+        elif isinstance(event, yaml.ScalarEvent):
+            if event.anchor:
+                anchors[event.anchor] = (1, 0)
+            size, depth = 1, len(open_collections)
+        elif isinstance(event, yaml.AliasEvent):
+            size, height = anchors.get(event.anchor, (1, 0))
+            depth = len(open_collections) + height
+            if open_collections:
+                open_collections[-1][2] = max(open_collections[-1][2], height)
+        else:
+            continue
+        values += size
+        if depth > MAX_YAML_DEPTH:
+            raise _YamlTooComplex(
+                event.start_mark,
+                _("the front matter is nested more than %(max_depth)s levels deep.") % {"max_depth": MAX_YAML_DEPTH},
+            )
+        if values > MAX_YAML_VALUES:
+            raise _YamlTooComplex(
+                event.start_mark,
+                _("the front matter is too large once its aliases (*name) are expanded (more than %(max_values)s values).")
+                % {"max_values": MAX_YAML_VALUES},
+            )
+
+
 def _load_yaml(text):
-    """(node, data) of a YAML document; raises yaml.YAMLError."""
+    """(node, data) of a YAML document; raises yaml.YAMLError or _YamlTooComplex."""
+    _check_yaml_shape(text)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -233,6 +292,8 @@ def parse_article(text, source="<article>"):
         return None, [FileProblem(line, _("YAML syntax error in the front matter: %(message)s.") % {"message": message})]
     except yaml.YAMLError as error:
         return None, [FileProblem(1, _("YAML error in the front matter: %(error)s.") % {"error": error})]
+    except _YamlTooComplex as error:
+        return None, [FileProblem(error.line + first_line, error.message)]
 
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         return None, [FileProblem(1, _("the front matter must be YAML keys and values (slug: ..., lang: ..., ...)."))]
@@ -272,6 +333,10 @@ def parse_article(text, source="<article>"):
                 problems.append(FileProblem(line_of(key), _("“%(key)s” is empty.") % {"key": key}))
             else:
                 problems.append(FileProblem(line_of(key), _("“%(key)s” must be text.") % {"key": key}))
+            return ""
+        unstorable = text_problem(value_node.value, f"“{key}”")
+        if unstorable:
+            problems.append(FileProblem(line_of(key), unstorable))
             return ""
         value = normalize_line_text(value_node.value)
         if not value:

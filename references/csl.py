@@ -21,9 +21,10 @@ from pathlib import Path
 import reversion
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils.translation import gettext as _
 
+from .input_checks import json_problem, normalize_newlines, nul_byte_problem, text_problem
 from .models import EvidenceType, Reference, normalize_doi, validate_citation_key, validate_doi, validate_pmid
 
 # The order of an exported item; variables not listed here (csl_extra) follow, sorted.
@@ -270,6 +271,14 @@ def parse_item(item):
     problems = []
     if not isinstance(item, dict):
         return {}, [CslProblem("", _("a reference must be a CSL-JSON object (id, type, title, ...)."))]
+    unstorable = [
+        CslProblem(str(variable), problem)
+        for variable, value in item.items()
+        if (problem := text_problem(variable, ascii(variable)) or text_problem(value, variable))
+    ]
+    if unstorable:
+        return {}, unstorable
+    item = normalize_newlines(item)
     fields = {}
 
     key = item.get("id")
@@ -441,6 +450,11 @@ def batch_problems(fields_list):
     return result
 
 
+def differs(reference, fields):
+    """Whether saving these field values (from parse_item) would change the reference."""
+    return any(getattr(reference, name) != fields[name] for name in REFERENCE_FIELDS)
+
+
 def upsert_reference(fields):
     """Create or update the reference with fields["key"]; save only if something changed.
 
@@ -451,13 +465,10 @@ def upsert_reference(fields):
         reference = Reference(**fields)
         reference.save()
         return reference, "created"
-    changed = False
-    for name in REFERENCE_FIELDS:
-        if getattr(reference, name) != fields[name]:
-            setattr(reference, name, fields[name])
-            changed = True
-    if not changed:
+    if not differs(reference, fields):
         return reference, "unchanged"
+    for name in REFERENCE_FIELDS:
+        setattr(reference, name, fields[name])
     reference.save()
     return reference, "updated"
 
@@ -533,12 +544,17 @@ def read_text_file(path):
     except OSError as error:
         return None, f"{source}: " + _("cannot read the file: %(error)s.") % {"error": error.strerror or error}
     try:
-        return data.decode("utf-8"), None
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         return None, f"{source}:{line}: " + _(
             "the file is not UTF-8 text (byte %(byte)s); save it as UTF-8."
         ) % {"byte": f"{data[error.start]:#04x}"}
+    nul = nul_byte_problem(data)
+    if nul:
+        line, message = nul
+        return None, f"{source}:{line}: {message}"
+    return text, None
 
 
 def read_csl_json_file(path):
@@ -550,7 +566,7 @@ def read_csl_json_file(path):
 
 
 def read_csl_json(text, *, source):
-    """The items of a CSL-JSON array; ReferenceImportError with the line of a syntax error."""
+    """The items of a CSL-JSON array; ReferenceImportError naming the line of what is wrong."""
     try:
         items = json.loads(text)
     except json.JSONDecodeError as error:
@@ -560,12 +576,63 @@ def read_csl_json(text, *, source):
                 + _("invalid JSON: %(error)s (column %(column)s).") % {"error": error.msg, "column": error.colno}
             ]
         ) from None
+    except (RecursionError, ValueError):
+        items = None  # nested too deeply, or a number Python refuses: json_problem() says where
+    problem = json_problem(text)
+    if problem:
+        line, message = problem
+        raise ReferenceImportError([f"{source}:{line}: {message}"])
+    if items is None:
+        raise ReferenceImportError(
+            [f"{source}:1: " + _("the JSON cannot be read (nested too deeply, or a number too large).")]
+        )
     if isinstance(items, dict):
-        # A single item is accepted as an array of one.
-        items = [items]
+        raise ReferenceImportError(
+            [
+                f"{source}:1: "
+                + _("CSL-JSON must be an array of items, [{...}, ...], not a single object: put the object between [ and ].")
+            ]
+        )
     if not isinstance(items, list):
         raise ReferenceImportError([f"{source}:1: " + _("CSL-JSON must be an array of items, [{...}, ...].")])
     return items
+
+
+# --- imports one at a time ------------------------------------------------------------------
+
+# Any number: the same one for every import (PostgreSQL advisory locks are named by a bigint).
+IMPORT_LOCK_ID = 0x6D6564636D73  # "medcms"
+
+
+def wait_for_other_imports():
+    """Inside the transaction of an import: wait until no other import is writing, and keep the
+    turn until this transaction ends.
+
+    Two imports that create the same article or reference then run one after the other, and the
+    second sees (and updates) what the first created. On PostgreSQL an advisory lock; on SQLite
+    the database's single write lock, taken now by a write that changes nothing (taken later, at
+    the first insert, SQLite would refuse at once instead of waiting). Raises
+    ReferenceImportError if SQLite stays busy for longer than its timeout.
+    """
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK_ID])
+        elif connection.vendor == "sqlite":
+            table = connection.ops.quote_name(Reference._meta.db_table)
+            try:
+                cursor.execute(f"UPDATE {table} SET id = id WHERE 0")  # noqa: S608 - our table name
+            except OperationalError:
+                raise ReferenceImportError(
+                    [_("the database is busy with another import; nothing was imported: run the import again.")]
+                ) from None
+
+
+def saved_elsewhere_message():
+    """An insert or update hit a unique key that a writer outside the imports saved meanwhile."""
+    return _(
+        "another reference with this key, DOI or PMID was saved at the same moment; nothing was imported: "
+        "run the import again."
+    )
 
 
 def _item_label(number, item):
@@ -578,35 +645,48 @@ def import_reference_items(items, *, source, user=None):
 
     Every problem is collected first (``"SOURCE:item N (key): problem"``) and raised together
     as ReferenceImportError; then nothing is written. Unchanged references are not saved.
+    Another import running at the same time is waited for (see wait_for_other_imports).
     """
     if not isinstance(items, list):
         raise ReferenceImportError([f"{source}: " + _("CSL-JSON must be an array of items.")])
     parsed = [parse_item(item) for item in items]
-    lines = []
-    for number, ((fields, problems), between) in enumerate(
-        zip(parsed, batch_problems([fields for fields, _problems in parsed]), strict=True), start=1
-    ):
-        if not problems:
-            problems = problems + library_problems(fields)
-        for problem in problems + between:
-            lines.append(f"{source}:{_item_label(number, items[number - 1])}: {problem.message}")
-    if lines:
-        raise ReferenceImportError(lines)
-
     report = ImportReport()
     counts = {"created": 0, "updated": 0, "unchanged": 0}
     done = set()
-    with transaction.atomic(), reversion.create_revision():
-        reversion.set_user(user)
-        reversion.set_comment(f"Imported from {source}")
-        for fields, _problems in parsed:
-            if fields["key"] in done:
-                continue
-            done.add(fields["key"])
-            _reference, outcome = upsert_reference(fields)
-            counts[outcome] += 1
-            if outcome != "unchanged":
-                report.add(f"{source}: {outcome} reference “{fields['key']}”", kind="reference", outcome=outcome)
+    writing = None  # the number of the item being written
+    try:
+        with transaction.atomic():
+            wait_for_other_imports()
+            lines = []
+            for number, ((fields, problems), between) in enumerate(
+                zip(parsed, batch_problems([fields for fields, _problems in parsed]), strict=True), start=1
+            ):
+                if not problems:
+                    problems = problems + library_problems(fields)
+                for problem in problems + between:
+                    lines.append(f"{source}:{_item_label(number, items[number - 1])}: {problem.message}")
+            if lines:
+                raise ReferenceImportError(lines)
+
+            with reversion.create_revision():
+                reversion.set_user(user)
+                reversion.set_comment(f"Imported from {source}")
+                for number, (fields, _problems) in enumerate(parsed, start=1):
+                    writing = number
+                    if fields["key"] in done:
+                        continue
+                    done.add(fields["key"])
+                    _reference, outcome = upsert_reference(fields)
+                    counts[outcome] += 1
+                    if outcome != "unchanged":
+                        report.add(
+                            f"{source}: {outcome} reference “{fields['key']}”", kind="reference", outcome=outcome
+                        )
+    except IntegrityError:
+        # Saved by a writer that does not wait for imports (the admin) after the checks above.
+        raise ReferenceImportError(
+            [f"{source}:{_item_label(writing, items[writing - 1])}: {saved_elsewhere_message()}"]
+        ) from None
     report.add(
         f"{source}: {len(done)} references: {counts['created']} created, "
         f"{counts['updated']} updated, {counts['unchanged']} unchanged"

@@ -1,8 +1,10 @@
 """Load the demo site: topics, authors, articles (demo/) and one account per editorial role.
 
 Safe to run again: rows are written only when they differ from demo/site.yaml and the demo
-article files, so a second run changes nothing, records no new revision and says so.
-Development only: it refuses to run when settings.PRODUCTION is true.
+article files, so a second run changes nothing, records no new revision and says so. What was
+edited since load_demo wrote it (in the admin, by an import) is left as it is, with a one-line
+note, unless --force (see articles/demo_edits.py). Development only: it refuses to run when
+settings.PRODUCTION is true.
 """
 
 import secrets
@@ -19,8 +21,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import translation
 from django.utils.translation import gettext as _
-from reversion.models import Version
+from reversion.models import Revision, Version
 
+from articles.demo_edits import REVISION_MARK, EditedSinceLoaded, byline_comment
 from articles.importing import ArticleImportError, import_article_files
 from articles.models import (
     LANGUAGE_CODES,
@@ -33,6 +36,7 @@ from articles.models import (
     validate_slug,
 )
 from articles.roles import BOARD, CHIEF_EDITORS, EDITORS, TRANSLATORS, ensure_roles
+from references import csl
 from references.models import Reference
 
 DEFAULT_DEMO_DIR = Path(settings.BASE_DIR) / "demo"
@@ -65,12 +69,18 @@ class DemoError(Exception):
 class Command(BaseCommand):
     help = (
         "Load the demo topics, authors and articles from demo/ and create one staff account per "
-        "editorial role (development only). Running it again changes nothing."
+        "editorial role (development only). Running it again changes nothing, and never overwrites "
+        "what was edited since it loaded it (unless --force)."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--no-accounts", action="store_true", help="Load the content only; create no demo accounts."
+        )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Load the demo content over edits made since load_demo loaded it (by default they are kept).",
         )
         parser.add_argument(
             "--demo-dir",
@@ -89,8 +99,13 @@ class Command(BaseCommand):
         with translation.override(settings.LANGUAGE_CODE):
             try:
                 site = read_site(demo_dir)
+                guard = None if options["force"] else EditedSinceLoaded()
                 with transaction.atomic():
-                    lines, changes = self.load(site, demo_dir, accounts=not options["no_accounts"])
+                    # One load (or import) at a time: a second `make run` waits, then finds it all done.
+                    csl.wait_for_other_imports()
+                    lines, changes = self.load(site, demo_dir, accounts=not options["no_accounts"], guard=guard)
+            except csl.ReferenceImportError as error:  # SQLite stayed busy with another import
+                raise CommandError(" ".join(error.lines)) from None
             except DemoError as error:
                 for line in error.errors:
                     self.stderr.write(line)
@@ -99,48 +114,55 @@ class Command(BaseCommand):
                 ) from None
         for line in lines:
             self.stdout.write(line)
+        notes = guard.notes if guard else []
+        for note in notes:
+            self.stdout.write(note)
+        if notes:
+            self.stdout.write("Edits made since the demo loaded them are kept; load_demo --force loads the demo over them.")
         if changes:
             self.stdout.write(self.style.SUCCESS("Demo content loaded."))
+        elif notes:
+            self.stdout.write("Nothing else to do: the rest of the demo content is already loaded and unchanged.")
         else:
             self.stdout.write("Nothing to do: the demo content is already loaded and unchanged.")
 
     # --- the steps, inside one transaction ---------------------------------------------------
 
-    def load(self, site, demo_dir, *, accounts):
+    def load(self, site, demo_dir, *, accounts, guard):
         lines, changes = [], 0
         if accounts:
             account_lines, created = sync_accounts()
             lines += account_lines
             changes += created
 
-        counts = {"created": 0, "updated": 0, "unchanged": 0}
+        counts = {"created": 0, "updated": 0, "unchanged": 0, "kept": 0}
         for entry in site["topics"]:
-            counts[sync_row(Topic, entry, TOPIC_FIELDS)] += 1
+            counts[sync_row(Topic, entry, TOPIC_FIELDS, guard)] += 1
         lines.append(f"Topics: {summarise(counts)}.")
         changes += counts["created"] + counts["updated"]
 
-        counts = {"created": 0, "updated": 0, "unchanged": 0}
+        counts = {"created": 0, "updated": 0, "unchanged": 0, "kept": 0}
         for entry in site["authors"]:
-            counts[sync_row(Author, entry, AUTHOR_FIELDS)] += 1
+            counts[sync_row(Author, entry, AUTHOR_FIELDS, guard)] += 1
         lines.append(f"Authors: {summarise(counts)}.")
         changes += counts["created"] + counts["updated"]
 
-        article_lines, other, details, article_changes = import_articles(site, demo_dir)
+        article_lines, other, details, article_changes = import_articles(site, demo_dir, guard)
         lines += article_lines + (details if self.verbosity >= 2 else other)
         changes += article_changes
 
-        changed_bylines = 0
+        bylines = {"set": 0, "already right": 0, "kept": 0}
         for entry in site["articles"]:
-            changed_bylines += sync_authorships(entry["slug"], entry["authors"])
-        lines.append(
-            f"Bylines: {changed_bylines} set, {len(site['articles']) - changed_bylines} already right."
-        )
+            bylines[sync_authorships(entry["slug"], entry["authors"], guard)] += 1
+        changed_bylines = bylines["set"]
+        lines.append(f"Bylines: {summarise(bylines)}.")
         changes += changed_bylines
         return lines, changes
 
 
 def summarise(counts):
-    return ", ".join(f"{number} {label}" for label, number in counts.items())
+    """ "2 created, 0 updated, 1 unchanged"; "kept" (left as edited) only when there are any."""
+    return ", ".join(f"{number} {label}" for label, number in counts.items() if number or label != "kept")
 
 
 # --- site.yaml ---------------------------------------------------------------------------------
@@ -243,8 +265,10 @@ def read_site(demo_dir):
 # --- rows ------------------------------------------------------------------------------------
 
 
-def sync_row(model, entry, fields):
-    """Create the row with this slug or update the fields that differ; save only on a change."""
+def sync_row(model, entry, fields, guard=None):
+    """Create the row with this slug or update the fields that differ; save only on a change.
+
+    "kept" when the guard (EditedSinceLoaded) says the row was edited since load_demo wrote it."""
     wanted = {field: entry.get(field, "") for field in fields}
     obj = model.objects.filter(slug=entry["slug"]).first()
     if obj is None:
@@ -254,16 +278,18 @@ def sync_row(model, entry, fields):
         differing = {field: value for field, value in wanted.items() if getattr(obj, field) != value}
         if not differing:
             return "unchanged"
+        if guard and guard.row(obj, model._meta.model_name, "slug", fields):
+            return "kept"
         for field, value in differing.items():
             setattr(obj, field, value)
         outcome = "updated"
     with reversion.create_revision():
         obj.save()
-        reversion.set_comment(f"Demo {model._meta.verbose_name} {outcome} by load_demo.")
+        reversion.set_comment(f"Demo {model._meta.model_name} {outcome} {REVISION_MARK}")
     return outcome
 
 
-def import_articles(site, demo_dir):
+def import_articles(site, demo_dir, guard=None):
     """Import every article file in one call, English files first (they define the keys)."""
     order = {lang: index for index, lang in enumerate(LANGUAGE_CODES)}
 
@@ -276,18 +302,19 @@ def import_articles(site, demo_dir):
     paths.sort(key=language_of)  # stable: keeps the site.yaml order within a language
     before = import_footprint()
     try:
-        report = import_article_files(paths)
+        report = import_article_files(paths, comment_suffix=f" {REVISION_MARK}", left_alone=guard)
     except ArticleImportError as error:
         raise DemoError(error.lines) from None
     changed = import_footprint() != before
-    versions = {outcome: report.counts[("article", outcome)] for outcome in ("created", "updated", "unchanged")}
-    references = {outcome: report.counts[("reference", outcome)] for outcome in ("created", "updated")}
+    versions = {
+        outcome: report.counts[("article", outcome)] for outcome in ("created", "updated", "unchanged", "kept")
+    }
+    references = {outcome: report.counts[("reference", outcome)] for outcome in ("created", "updated", "kept")}
     details = [f"  {line}" for line in report.lines]
     other = [f"  {line}" for line in report.lines_of(None, "topic")]
     lines = [
         f"Article files: {summarise(versions)} (of {len(paths)}).",
-        f"References: {references['created']} created, {references['updated']} updated, "
-        f"{Reference.objects.count()} in the library.",
+        f"References: {summarise(references)}, {Reference.objects.count()} in the library.",
     ]
     return lines, other, details, int(changed)
 
@@ -305,14 +332,18 @@ def import_footprint():
     )
 
 
-def sync_authorships(slug, author_slugs):
-    """Set the article's byline to these authors in this order; 1 if anything changed."""
+def sync_authorships(slug, author_slugs, guard=None):
+    """Set the article's byline to these authors in this order: "set", "already right", or
+    "kept" when the guard (EditedSinceLoaded) says the article was edited since load_demo wrote it."""
     article = Article.objects.get(slug=slug)
     authors = Author.objects.in_bulk(author_slugs, field_name="slug")
     wanted = [authors[author_slug].pk for author_slug in author_slugs]
     current = list(article.authorships.order_by("position", "id"))
     if [(a.author_id, a.position) for a in current] == [(pk, pos) for pos, pk in enumerate(wanted)]:
-        return 0
+        return "already right"
+    if guard and guard.byline(article):
+        return "kept"
+    comment = byline_comment(slug, author_slugs)
     with reversion.create_revision():
         by_author = {authorship.author_id: authorship for authorship in current}
         Authorship.objects.filter(pk__in=[a.pk for a in current if a.author_id not in wanted]).delete()
@@ -324,8 +355,12 @@ def sync_authorships(slug, author_slugs):
                 authorship.position = position
                 authorship.save(update_fields=["position"])
         reversion.add_to_revision(article)
-        reversion.set_comment("Demo byline set by load_demo.")
-    return 1
+        reversion.set_comment(comment)
+    if not Revision.objects.filter(comment=comment).exists():
+        # Only authors removed: no version changed, so reversion saved no revision. Its comment
+        # is the record of the byline load_demo set (see articles.demo_edits).
+        Revision.objects.create(comment=comment)
+    return "set"
 
 
 # --- accounts --------------------------------------------------------------------------------
