@@ -15,7 +15,7 @@ from tests.factories import make_article
 
 def make_board_member(username, *, languages="en,zh-hans", profile=True, specialties=(), **fields):
     """A user in the board group, with a profile unless ``profile=False``."""
-    user = User.objects.create_user(username=username, password="pw-for-tests-only", is_staff=True,
+    user = User.objects.create_user(username=username, is_staff=True,
                                     first_name=fields.pop("first_name", ""), last_name=fields.pop("last_name", ""))
     ensure_roles()
     user.groups.add(Group.objects.get(name=BOARD))
@@ -57,6 +57,12 @@ def run_review(*args):
     return 0, out.getvalue(), err.getvalue()
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """The role fixtures set passwords: the default hasher costs over a second per user here."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def reviewer(db):
     """A board member with a profile, reading English and Chinese."""
@@ -67,3 +73,33 @@ def reviewer(db):
 @pytest.fixture
 def second_reviewer(db):
     return make_board_member("second", display_name="Dr Sam Okafor", credentials_en="MBBS")
+
+
+def browser_post_data(response, **overrides):
+    """What a browser posts back from an admin change form: every field's value (textareas
+    with CRLF line endings), the hidden "initial-" inputs and the hidden lock token."""
+    from django import forms
+
+    context = response.context
+    all_forms = [context["adminform"].form]
+    for inline in context.get("inline_admin_formsets", []):
+        all_forms.append(inline.formset.management_form)
+        all_forms.extend(inline.formset.forms)
+    data = {}
+    for form in all_forms:
+        for bound in form:
+            value = bound.value()
+            if bound.field.show_hidden_initial:
+                data[bound.html_initial_name] = bound.field.widget.format_value(value)
+            if value is None or value is False:
+                continue
+            if value is True:
+                data[bound.html_name] = "on"
+            elif isinstance(value, list | tuple):
+                data[bound.html_name] = [str(v) for v in value]
+            elif isinstance(bound.field.widget, forms.Textarea):
+                data[bound.html_name] = str(value).replace("\r\n", "\n").replace("\n", "\r\n")
+            else:
+                data[bound.html_name] = str(value)
+    data.update(overrides)
+    return data
