@@ -1,12 +1,11 @@
 """Helpers of the review tests: board profiles, articles with a history, the review command."""
 
+import contextlib
 import io
 
 import pytest
 import reversion
 from django.contrib.auth.models import Group, User
-from django.core.management import call_command
-from django.core.management.base import CommandError
 
 from articles.roles import BOARD, ensure_roles
 from reviews.models import BoardMember
@@ -46,15 +45,17 @@ def save_as(user, article, **texts):
 
 
 def run_review(*args):
-    """manage.py review ...: (exit code, stdout, stderr) as a shell would see them."""
+    """``manage.py review ARGS`` as from a shell: (exit status, stdout, stderr)."""
+    from django.core.management import ManagementUtility
+
     out, err = io.StringIO(), io.StringIO()
-    try:
-        call_command("review", *args, stdout=out, stderr=err)
-    except CommandError as error:
-        # What BaseCommand.run_from_argv prints for a CommandError (exit status 1).
-        err.write(f"CommandError: {error}\n")
-        return 1, out.getvalue(), err.getvalue()
-    return 0, out.getvalue(), err.getvalue()
+    status = 0
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            ManagementUtility(["manage.py", "review", *args]).execute()
+        except SystemExit as exit_:
+            status = exit_.code
+    return status, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture(autouse=True)
