@@ -169,6 +169,11 @@ class ArticlePage:
     render_failed: bool = False
     freshness: Freshness | None = None
     update_notes: list = field(default_factory=list)  # [(date, Localized)], newest first
+    # What a reviewer's sign-off is checked against (reviews app): the reader-visible fields
+    # of the text shown, the keys it cites and the cited references found in the library.
+    shown_text: dict = field(default_factory=dict)
+    cited_keys: list = field(default_factory=list)
+    cited_library: dict = field(default_factory=dict)
 
     @property
     def stale_note(self):
@@ -331,6 +336,8 @@ def build_article_page(article, *, lang, persona_choice, absolute_url, use_cache
         for note in article.update_notes.all()
         if localized(note, "note", lang).text
     ]
+    page.shown_text = {name: article.text(name, content_lang) for name in Article.READER_VISIBLE_FIELDS}
+    page.cited_keys, page.cited_library = text.keys, text.library
     page.jsonld = article_jsonld(page)
     return page
 
