@@ -12,7 +12,7 @@ class ReviewsConfig(AppConfig):
 
         from articles import roles as article_roles
 
-        from . import roles
+        from . import gate, roles
         from .models import BoardMember
 
         # After modeltranslation added credentials_en, ... (see docs/pitfalls).
@@ -22,3 +22,4 @@ class ReviewsConfig(AppConfig):
         # The review permissions exist only once this app's own post_migrate created them:
         # apply the roles (again) then.
         post_migrate.connect(article_roles.ensure_roles_after_migrate, sender=self)
+        gate.install()
