@@ -7,17 +7,13 @@ class ReviewsConfig(AppConfig):
     verbose_name = _("Medical review")
 
     def ready(self):
-        import reversion
         from django.db.models.signals import post_migrate
 
         from articles import roles as article_roles
 
-        from . import gate, roles
-        from .models import BoardMember
+        from . import gate, roles, versioning
 
-        # After modeltranslation added credentials_en, ... (see docs/pitfalls).
-        if not reversion.is_registered(BoardMember):
-            reversion.register(BoardMember, ignore_duplicates=True)
+        versioning.register_models()
         roles.add_review_permissions()
         # The review permissions exist only once this app's own post_migrate created them:
         # apply the roles (again) then.
