@@ -69,7 +69,8 @@ class Reviewer:
     name: str
     credentials: Localized  # in the page's language if the profile has it
     schema_credentials: str  # in the language of the text, for the page data
-    url: str
+    url: str  # the member on the board page
+    absolute_url: str  # the same, for the page data
 
 
 @dataclass
@@ -147,15 +148,14 @@ class PageReview:
             person = {"@type": "Person", "name": reviewer.name}
             if reviewer.schema_credentials:
                 person["honorificSuffix"] = reviewer.schema_credentials
-            person["url"] = reviewer.url
+            person["url"] = reviewer.absolute_url
             people.append(person)
         return {"lastReviewed": self.last_reviewed.isoformat(), "reviewedBy": people}
 
 
-def _board_url(lang, request=None):
+def _board_url(lang):
     with override(lang):
-        url = reverse("reviews:board")
-    return request.build_absolute_uri(url) if request is not None else url
+        return reverse("reviews:board")
 
 
 def review_for_page(page, request=None):
@@ -172,7 +172,8 @@ def review_for_page(page, request=None):
     )
     if state != ReviewState.APPROVED:
         return result
-    board_url = _board_url(page.lang, request)
+    board_url = _board_url(page.lang)
+    absolute_board_url = request.build_absolute_uri(board_url) if request is not None else board_url
     for sign_off in review.approving_sign_offs().select_related("reviewer__board_profile"):
         user = sign_off.reviewer
         profile = board_profile(user)
@@ -182,6 +183,7 @@ def review_for_page(page, request=None):
                 credentials=localized(profile, "credentials", page.lang) if profile else Localized("", page.lang),
                 schema_credentials=localized(profile, "credentials", page.content_lang).text if profile else "",
                 url=f"{board_url}#member-{user.pk}",
+                absolute_url=f"{absolute_board_url}#member-{user.pk}",
             )
         )
     result.last_reviewed = timezone.localdate(review.approved_at)
