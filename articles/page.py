@@ -25,6 +25,7 @@ from django.utils.translation import override
 from references.formatting import vancouver_html
 from references.models import Reference
 
+from . import text_source
 from .citations import cited_keys
 from .freshness import Freshness, freshness
 from .glossary import Entry as GlossaryEntry
@@ -74,6 +75,31 @@ def content_language(article, lang):
         if article.text("title", code) or article.text("summary", code):
             return code
     return lang
+
+
+def live_text(article, lang):
+    return {name: article.text(name, lang) for name in Article.READER_VISIBLE_FIELDS}
+
+
+_NOT_FETCHED = object()
+
+
+def shown_version(article, lang, *, draft=False, versions=_NOT_FETCHED):
+    """(language, ShownText) of what readers of a page in ``lang`` see: the language if the
+    article has it for readers, else another one (``text_source``; live text by default).
+    ``draft``: the live text whatever the provider says (the editors' preview).
+    ``versions``: ``text_source.reader_versions()`` already fetched for this article.
+    Raises text_source.NotShown if no language version may be shown."""
+    if versions is _NOT_FETCHED and not draft:
+        versions = text_source.reader_versions([article])
+    if draft or versions is None or versions is _NOT_FETCHED:
+        code = content_language(article, lang)
+        return code, text_source.ShownText(live_text(article, code))
+    shown = versions.get(article.pk, {})
+    for code in _fallback_order(lang):
+        if code in shown:
+            return code, shown[code]
+    raise text_source.NotShown(article.slug)
 
 
 def language_name(code, in_lang):
@@ -169,6 +195,11 @@ class ArticlePage:
     render_failed: bool = False
     freshness: Freshness | None = None
     update_notes: list = field(default_factory=list)  # [(date, Localized)], newest first
+    # What a reviewer's sign-off is checked against (reviews app): the reader-visible fields
+    # of the text shown, the keys it cites and the cited references found in the library.
+    shown_text: dict = field(default_factory=dict)
+    cited_keys: list = field(default_factory=list)
+    cited_library: dict = field(default_factory=dict)
 
     @property
     def stale_note(self):
@@ -242,10 +273,13 @@ class ReaderText:
     failed: bool = False
 
 
-def render_for_reader(article, content_lang, *, persona, persona_codes, use_cache=True):
+def render_for_reader(article, content_lang, *, persona, persona_codes, use_cache=True, texts=None):
     """Render one language version for ``persona`` with the reference library (one query)
-    and, for lay readers, the glossary (one query)."""
-    summary, body = article.text("summary", content_lang), article.text("body", content_lang)
+    and, for lay readers, the glossary (one query). ``texts``: the fields to render instead of
+    the stored ones (see ``shown_version``)."""
+    if texts is None:
+        texts = live_text(article, content_lang)
+    summary, body = texts["summary"], texts["body"]
     keys = cited_keys(summary, body)
     library = {ref.key: ref for ref in Reference.objects.filter(key__in=keys)} if keys else {}
     lay_reader = persona is None or persona.is_lay
@@ -270,19 +304,22 @@ def render_for_reader(article, content_lang, *, persona, persona_codes, use_cach
     )
 
 
-def build_article_page(article, *, lang, persona_choice, absolute_url, use_cache=True):
-    """The article page; ``use_cache=False`` renders afresh (the editors' preview)."""
-    content_lang = content_language(article, lang)
+def build_article_page(article, *, lang, persona_choice, absolute_url, use_cache=True, draft=False):
+    """The article page; ``use_cache=False`` renders afresh, ``draft=True`` shows the stored
+    text whatever readers are shown (both for the editors' preview). Raises
+    text_source.NotShown if readers may see no language version."""
+    content_lang, shown = shown_version(article, lang, draft=draft)
     persona = persona_choice.persona
 
     lay_reader = persona is None or persona.is_lay
     text = render_for_reader(
-        article, content_lang, persona=persona, persona_codes=persona_choice.codes, use_cache=use_cache
+        article, content_lang, persona=persona, persona_codes=persona_choice.codes, use_cache=use_cache,
+        texts=shown.fields,
     )
     summary_html, body_html, references, toc = text.summary_html, text.body_html, text.references, text.toc
     render_failed = text.failed
 
-    plain_summary = article.text("plain_summary", content_lang) if lay_reader else ""
+    plain_summary = shown.fields["plain_summary"] if lay_reader else ""
 
     with override(lang):
         entries = [
@@ -310,7 +347,7 @@ def build_article_page(article, *, lang, persona_choice, absolute_url, use_cache
         article=article,
         lang=lang,
         content_lang=content_lang,
-        title=article.text("title", content_lang) or article.slug,
+        title=shown.fields["title"] or article.slug,
         summary_html=summary_html,
         body_html=body_html,
         plain_summary_html=_plain_html(plain_summary) if plain_summary else mark_safe(""),
@@ -321,7 +358,7 @@ def build_article_page(article, *, lang, persona_choice, absolute_url, use_cache
         persona_choice=persona_choice,
         personas=persona_options(persona_choice, lang),
         disclaimer=localized(persona, "disclaimer", lang) if persona else Localized("", lang),
-        updated=article.text_updated_at(content_lang),
+        updated=shown.updated or article.text_updated_at(content_lang),
         url=absolute_url,
         render_failed=render_failed,
     )
@@ -331,6 +368,8 @@ def build_article_page(article, *, lang, persona_choice, absolute_url, use_cache
         for note in article.update_notes.all()
         if localized(note, "note", lang).text
     ]
+    page.shown_text = shown.fields
+    page.cited_keys, page.cited_library = text.keys, text.library
     page.jsonld = article_jsonld(page)
     return page
 
@@ -416,24 +455,31 @@ class TopicGroup:
     articles: list[ArticleCard]
 
 
-def _card(article, lang):
-    code = content_language(article, lang)
+def _card(article, lang, versions):
+    """The article's card, or None if readers may see no version of it."""
+    try:
+        code, shown = shown_version(article, lang, versions=versions)
+    except text_source.NotShown:
+        return None
     with override(lang):
         url = article.get_absolute_url()
     return ArticleCard(
         url=url,
-        title=Localized(article.text("title", code) or article.slug, code, code != lang),
-        updated=article.text_updated_at(code),
+        title=Localized(shown.fields["title"] or article.slug, code, code != lang),
+        updated=shown.updated or article.text_updated_at(code),
     )
 
 
 def build_index(lang):
     """Published articles grouped by topic (an article shows under each of its topics)."""
     articles = list(Article.objects.published().with_text_dates().prefetch_related("topics").order_by("slug"))
+    versions = text_source.reader_versions(articles)
     groups = {}
     loose = []
     for article in articles:
-        card = _card(article, lang)
+        card = _card(article, lang, versions)
+        if card is None:
+            continue
         topics = list(article.topics.all())
         if not topics:
             loose.append(card)
@@ -452,8 +498,10 @@ def build_index(lang):
 
 
 def build_topic(topic, lang):
-    articles = topic.articles.published().with_text_dates().order_by("slug")
-    cards = sorted((_card(a, lang) for a in articles), key=lambda c: c.title.text.casefold())
+    articles = list(topic.articles.published().with_text_dates().order_by("slug"))
+    versions = text_source.reader_versions(articles)
+    cards = [card for card in (_card(a, lang, versions) for a in articles) if card is not None]
+    cards.sort(key=lambda c: c.title.text.casefold())
     return TopicGroup(topic, localized(topic, "name", lang), cards)
 
 

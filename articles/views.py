@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
 from . import page as pages
+from . import text_source
 from .access import DRAFTS_REFUSED, may_open_drafts
 from .models import Article, SitePage, Topic
 from .personas import remember_persona, resolve_persona
@@ -20,13 +21,17 @@ def _lang(request):
 def _article_response(request, article, *, preview=False):
     lang = _lang(request)
     choice = resolve_persona(request)
-    page = pages.build_article_page(
-        article,
-        lang=lang,
-        persona_choice=choice,
-        absolute_url=request.build_absolute_uri(article.get_absolute_url()),
-        use_cache=not preview,  # editors see what they are editing, rendered afresh
-    )
+    try:
+        page = pages.build_article_page(
+            article,
+            lang=lang,
+            persona_choice=choice,
+            absolute_url=request.build_absolute_uri(article.get_absolute_url()),
+            use_cache=not preview,  # editors see what they are editing, rendered afresh
+            draft=preview,
+        )
+    except text_source.NotShown:
+        raise Http404("No version of this article may be shown yet.") from None
     response = render(
         request,
         "articles/article_detail.html",

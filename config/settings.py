@@ -6,6 +6,11 @@ DATABASE_URL    default: SQLite file var/db.sqlite3; postgres://user@host:port/n
 ALLOWED_HOSTS   comma-separated; default localhost names in development
 CACHE_URL       optional, e.g. redis://127.0.0.1:6379/1; default: local memory
 DEFAULT_PERSONA persona code a first-time reader gets (default: patient)
+REVIEW_QUORUM   how many different board members must approve a language version (default 1)
+REVIEW_REQUIRE_SPECIALTY  1: an approver's specialties must include a topic of the article (default 0)
+REVIEW_INTERVAL_MONTHS    months from an approval to the next review due (default 12)
+REVIEW_GATE     caution (default): readers see the latest text, with a caution until approved;
+                approval: readers see the last approved text of each language version
 """
 
 import os
@@ -157,6 +162,16 @@ PERSONA_COOKIE_AGE = 365 * 24 * 60 * 60
 
 # Where the article page's "View editorial policy" link points.
 EDITORIAL_POLICY_URL = os.environ.get("EDITORIAL_POLICY_URL", "/editorial-policy/")
+
+# Medical review (reviews app)
+REVIEW_QUORUM = int(os.environ.get("REVIEW_QUORUM", "1"))
+if REVIEW_QUORUM < 1:
+    raise ImproperlyConfigured("REVIEW_QUORUM must be 1 or more.")
+REVIEW_REQUIRE_SPECIALTY = os.environ.get("REVIEW_REQUIRE_SPECIALTY", "0") == "1"
+REVIEW_INTERVAL_MONTHS = int(os.environ.get("REVIEW_INTERVAL_MONTHS", "12"))
+REVIEW_GATE = os.environ.get("REVIEW_GATE", "caution")
+if REVIEW_GATE not in ("caution", "approval"):
+    raise ImproperlyConfigured("REVIEW_GATE must be 'caution' or 'approval'.")
 
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -26,4 +26,5 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("editorial-policy/", article_views.editorial_policy, name="editorial_policy"),
     path("", include("articles.urls")),
+    path("", include("reviews.urls")),
 )

@@ -72,12 +72,12 @@ def test_page_shows_evidence_badges_and_retraction_warning(client, article):
     assert "This source has been retracted or withdrawn" in html
 
 
-def test_page_shows_review_tracker_with_submitted_current_and_the_caution(client, article):
+def test_page_shows_review_tracker_with_no_step_reached_and_the_caution(client, article):
+    # Never submitted to the board (the review states are tested in tests/reviews/).
     html = get(client, "/en/articles/knee-dose/")
-    current = re.findall(r'<li class="review-step[^"]*" aria-current="step">\s*<span[^>]*>[^<]*</span>\s*'
-                         r'<span class="review-step__label">([^<]+)</span>', html)
-    assert current == ["Submitted"]
-    assert "Under review" in html and "Approved" in html
+    assert 'aria-current="step"' not in html
+    assert "Submitted" in html and "Under review" in html and "Approved" in html
+    assert "Not yet submitted for medical review." in html
     assert "pending medical review" in html
     assert "Medical Advisory Board" in html
 

@@ -1,0 +1,28 @@
+"""The review permissions of each editorial role (added to articles.roles, which applies them).
+
+Approving and requesting changes are not model permissions: they belong to board members
+(``workflow.is_board_member``: an active profile, or the board group without a profile).
+"""
+
+from articles import roles
+
+_VIEW = ["reviews.view_review", "reviews.view_reviewevent", "reviews.view_signoff", "reviews.view_boardmember"]
+_SCHEDULE = ["reviews.add_reviewschedule", "reviews.change_reviewschedule", "reviews.view_reviewschedule"]
+
+REVIEW_ROLE_PERMISSIONS = {
+    roles.EDITORS: ["reviews.submit_review", *_VIEW, *_SCHEDULE],
+    roles.CHIEF_EDITORS: [
+        "reviews.submit_review", *_VIEW, *_SCHEDULE,
+        "reviews.add_boardmember", "reviews.change_boardmember", "reviews.delete_boardmember",
+    ],
+    # A translator submits the language version they translated (any language: translators
+    # may edit the text of every language, so they may also hand any of it to the board).
+    roles.TRANSLATORS: ["reviews.submit_review", "reviews.view_review", "reviews.view_reviewevent"],
+    roles.BOARD: [*_VIEW, "reviews.view_reviewschedule"],
+}
+
+
+def add_review_permissions():
+    for role, perms in REVIEW_ROLE_PERMISSIONS.items():
+        extra = roles.EXTRA_ROLE_PERMISSIONS.setdefault(role, [])
+        extra.extend(p for p in perms if p not in extra)

@@ -1,0 +1,11 @@
+"""Public pages of the reviews app. Thin: build (board.py), render."""
+
+from django.shortcuts import render
+from django.utils.translation import get_language
+
+from .board import build_board
+
+
+def board(request):
+    lang = getattr(request, "LANGUAGE_CODE", None) or get_language()
+    return render(request, "reviews/board.html", {"members": build_board(lang)})

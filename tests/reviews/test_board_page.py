@@ -1,0 +1,51 @@
+"""The public Medical Advisory Board page, in both languages."""
+
+import pytest
+
+from reviews import workflow
+from tests.factories import make_topic
+from tests.reviews.conftest import make_article_with_history, make_board_member
+
+
+@pytest.fixture
+def board(db, editor):
+    knees = make_topic("orthopedics", name_en="Orthopedics", name_zh_hans="骨科")
+    lin = make_board_member("lin", display_name="Dr Mei Lin", credentials_en="MD, PhD", credentials_zh_hans="医学博士",
+                            disclosure_en="Consultant for Example Pharma.", disclosure_zh_hans="担任示例制药顾问。",
+                            affiliation="Example Hospital", specialties=[knees])
+    make_board_member("park", profile=False, first_name="Ada", last_name="Park")
+    make_board_member("gone", display_name="Dr Gone", is_active=False)
+    article = make_article_with_history(editor, slug="knee", title="Is rest enough?", title_zh_hans="休息就够了吗？",
+                                        summary_zh_hans="通常够。", status="published")
+    workflow.submit(article, "en", editor)
+    workflow.approve(article, "en", lin)
+    make_article_with_history(editor, slug="draft", title="Unpublished", status="draft")
+    return lin
+
+
+def test_the_board_page_lists_active_members_with_credentials_specialties_and_disclosures(client, board):
+    html = client.get("/en/board/").content.decode()
+    assert f'id="member-{board.pk}"' in html
+    assert "Dr Mei Lin" in html and "MD, PhD" in html
+    assert "Orthopedics" in html
+    assert "Consultant for Example Pharma." in html
+    assert "Example Hospital" in html
+    assert '<a href="/en/articles/knee/">Is rest enough?</a>' in html
+    assert "Ada Park" in html
+    assert "Dr Gone" not in html
+    assert "Unpublished" not in html
+
+
+def test_the_board_page_in_chinese(client, board):
+    html = client.get("/zh-hans/board/").content.decode()
+    assert "医学博士" in html
+    assert "骨科" in html
+    assert "担任示例制药顾问。" in html
+    assert '<a href="/zh-hans/articles/knee/">休息就够了吗？</a>' in html
+
+
+def test_the_board_page_queries_do_not_grow_with_members(client, board, django_assert_max_num_queries):
+    for i in range(5):
+        make_board_member(f"more{i}", specialties=[make_topic()])
+    with django_assert_max_num_queries(6):
+        assert client.get("/en/board/").status_code == 200
