@@ -26,11 +26,16 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 # Browser tests drive Debian's Chromium through Playwright (never `playwright install`).
+# A held dpkg lock (unattended upgrades, another install) is waited for, then retried.
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
+	  sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  for attempt in 1 2 3; do \
+	    $$sudo apt-get -o DPkg::Lock::Timeout=300 update -qq && \
+	    $$sudo apt-get -o DPkg::Lock::Timeout=300 install -y -qq chromium >/dev/null && break; \
+	    echo "apt-get failed (attempt $$attempt): another apt or dpkg may hold the lock; retrying"; sleep 20; \
+	  done; command -v chromium >/dev/null 2>&1; }
 
 run: install
 	$(BIN)/python manage.py migrate --no-input

@@ -7,6 +7,15 @@ from django.utils import translation
 from articles.roles import ensure_roles
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    """The role fixtures set passwords: the default hasher costs about a second per user on
+    this machine. Tests check who may do what, not the strength of the hash."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def _english_between_tests():
     """A request to a /zh-hans/ page leaves Chinese active in the thread: reset it."""

@@ -68,12 +68,6 @@ def run_review(*args):
     return 0, out.getvalue(), err.getvalue()
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """The role fixtures set passwords: the default hasher costs over a second per user here."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def reviewer(db):
     """A board member with a profile, reading English and Chinese."""
