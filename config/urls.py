@@ -6,6 +6,8 @@ from django.utils.cache import patch_vary_headers
 
 from articles import views as article_views
 
+from . import health
+
 
 def root(request):
     """/ -> /<lang>/articles/, the language chosen by LocaleMiddleware (cookie, Accept-Language)."""
@@ -14,11 +16,14 @@ def root(request):
     return response
 
 
-# Refusals say why, in the reader's language; 500.html is Django's default server_error view.
+# Refusals say why, in the reader's language; a database outage is a 503, not a 500.
 handler403 = "config.errors.permission_denied"
+handler500 = "config.errors.server_error"
 
 urlpatterns = [
     path("", root, name="root"),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
