@@ -28,6 +28,8 @@ ROLE_PERMISSIONS = {
     CHIEF_EDITORS: _EDIT_CONTENT + [
         "articles.publish_article", "articles.delete_article", "articles.change_persona",
         "articles.add_persona", "articles.delete_topic", "references.delete_reference",
+        # Unlock accounts locked out after failed logins (django-axes' access attempts).
+        "axes.view_accessattempt", "axes.delete_accessattempt",
     ],
     BOARD: ["articles.view_article", "articles.view_topic", "articles.view_author",
             "articles.view_persona", "references.view_reference"],
