@@ -46,9 +46,11 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "localhost,127.0
 INSTALLED_APPS = [
     # modeltranslation must come before the admin (see docs/pitfalls).
     "modeltranslation",
-    "django.contrib.admin",
+    "config.apps.MedCMSAdminConfig",  # django.contrib.admin with two-factor login
     "django.contrib.auth",
     "axes",  # login protection (after auth)
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -68,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: refuses logins of locked-out accounts and clients.
@@ -127,6 +130,11 @@ else:
 # failures for LOGIN_LOCKOUT_MINUTES; a chief medical editor can unlock earlier by deleting the
 # attempt in the admin ("Access attempts"). Behind a proxy, TRUSTED_PROXY_COUNT tells how many
 # X-Forwarded-For hops to trust for the client address (config/security.py).
+# Two-factor authentication (config/twofactor.py): available to every staff account; with
+# REQUIRE_2FA=1 chief medical editors, board members and superusers must use it.
+REQUIRE_2FA = os.environ.get("REQUIRE_2FA", "0") == "1"
+OTP_TOTP_ISSUER = "MedCMS"
+
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # per account, and per client

@@ -1,0 +1,7 @@
+"""The admin app with our admin site (config/admin_site.py: two-factor authentication)."""
+
+from django.contrib.admin.apps import AdminConfig
+
+
+class MedCMSAdminConfig(AdminConfig):
+    default_site = "config.admin_site.MedCMSAdminSite"
