@@ -59,6 +59,13 @@ def board_reviewers(lang):
     return readers + list(without_profile)
 
 
+def board_members_with_email():
+    """Every active board member with an email address (whatever languages they review)."""
+    users = get_user_model().objects.filter(is_active=True).exclude(email="")
+    with_profile = [m.user for m in BoardMember.objects.active().filter(user__in=users).select_related("user")]
+    return with_profile + list(users.filter(groups__name=roles.BOARD, board_profile__isnull=True).distinct())
+
+
 def version_editors(review, event, editor_ids=()):
     """Who submitted the version since its last approval before ``event``, and who changed its
     text (``editor_ids``, from workflow.text_editors_since_approval)."""
