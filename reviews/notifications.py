@@ -140,6 +140,16 @@ def _approved_message(facts):
     return subject, lines
 
 
+def _retracted_message(facts):
+    subject = _("Back to medical review: %(title)s (%(language)s)") % facts.words()
+    lines = [
+        _("The %(language)s version of “%(title)s” is waiting for medical review again.") % facts.words(),
+        facts.comment,
+        _("Review it in the admin: %(url)s") % {"url": facts.url},
+    ]
+    return subject, lines
+
+
 def send_after_commit(recipients, compose, facts):
     """Send ``compose(facts)`` (subject, lines) to each recipient once the transaction commits."""
     recipients = list(recipients)
@@ -180,4 +190,9 @@ def changes_requested(review, event, editor_ids=()):
 
 def approved(review, event, editor_ids=()):
     send_after_commit(_reachable(version_editors(review, event, editor_ids), event.user), _approved_message,
+                      Facts.of(review, event))
+
+
+def reference_retracted(review, event):
+    send_after_commit(_reachable(board_reviewers(review.language), event.user), _retracted_message,
                       Facts.of(review, event))
