@@ -19,6 +19,7 @@ handler403 = "config.errors.permission_denied"
 
 urlpatterns = [
     path("", root, name="root"),
+    path("admin/medical-review/", include("reviews.admin_urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

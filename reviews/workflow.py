@@ -38,7 +38,7 @@ from reversion.models import Version
 
 from articles.models import Article
 
-from . import notifications
+from . import checklist, notifications
 from .fingerprint import article_fingerprint, fingerprint_texts, normalize, texts_of_version
 from .models import BoardMember, Review, ReviewEvent, ReviewSchedule, ReviewState, SignOff
 from .people import (
@@ -55,6 +55,15 @@ SNAPSHOT_COMMENT = "Recorded for medical review: the stored text was not in the 
 
 class ReviewRefused(Exception):
     """An action the rules do not allow; ``str()`` is a one-line message for the user."""
+
+
+class ChecklistFailed(ReviewRefused):
+    """A submission asked to pass the trust checklist (``reviews/checklist.py``) and did not;
+    ``checklist`` holds the failing items, for a confirmation page."""
+
+    def __init__(self, message, checklist):
+        super().__init__(message)
+        self.checklist = checklist
 
 
 def _language_name(lang):
@@ -205,8 +214,9 @@ def _require_waiting_for_review(locked):
 # --- actions --------------------------------------------------------------------------------
 
 
-def submit(article, lang, user, comment=""):
-    """Hand a language version to the board: Draft / Changes requested -> Submitted."""
+def submit(article, lang, user, comment="", *, require_checklist=False):
+    """Hand a language version to the board: Draft / Changes requested -> Submitted.
+    ``require_checklist``: refuse (``ChecklistFailed``) while a trust checklist item fails."""
     _check_language(lang)
     if not may_submit(user):
         raise ReviewRefused(
@@ -223,12 +233,25 @@ def submit(article, lang, user, comment=""):
                 _("The %(language)s version of “%(slug)s” is already waiting for review (%(state)s).")
                 % {**locked.label, "state": ReviewState(locked.state).label}
             )
+        if require_checklist:
+            _check_checklist(locked)
         revision = current_revision(locked.article, lang, locked.fingerprint)
         locked.review.revision = revision
         locked.review.assignee = None
         event = _record(locked, ReviewEvent.Action.SUBMIT, ReviewState.SUBMITTED, user, comment, revision)
         notifications.submitted(locked.review, event)
         return locked.review
+
+
+def _check_checklist(locked):
+    result = checklist.check(locked.article, locked.lang)
+    if not result.passed:
+        raise ChecklistFailed(
+            _("The trust checklist of the %(language)s version of “%(slug)s” fails (%(items)s): "
+              "confirm to submit it anyway.")
+            % {**locked.label, "items": ", ".join(item.code for item in result.failing)},
+            result,
+        )
 
 
 def start_review(article, lang, user, comment=""):
