@@ -9,10 +9,11 @@ class ReviewsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate, post_save, pre_save
 
+        from articles import demo_hooks
         from articles import roles as article_roles
         from references.models import Reference
 
-        from . import gate, retractions, roles, versioning
+        from . import demo, gate, retractions, roles, versioning
 
         versioning.register_models()
         roles.add_review_permissions()
@@ -22,3 +23,4 @@ class ReviewsConfig(AppConfig):
         gate.install()
         pre_save.connect(retractions.remember_retracted_flag, sender=Reference, dispatch_uid="reviews-retracted-flag")
         post_save.connect(retractions.on_reference_saved, sender=Reference, dispatch_uid="reviews-retraction")
+        demo_hooks.register(demo.load_demo_reviews)
