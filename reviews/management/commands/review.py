@@ -72,7 +72,7 @@ class Command(BaseCommand):
 
     def _warn(self, result):
         for line in result.problem_lines():
-            self.stderr.write(_("warning: trust checklist: %(problem)s") % {"problem": line})
+            self.stdout.write(_("warning: trust checklist: %(problem)s") % {"problem": line})
 
     def _user(self, username):
         if not username:
