@@ -176,6 +176,10 @@ class Article(models.Model):
     content_updated_at = models.DateTimeField(
         _("last updated"), null=True, blank=True, help_text=_("When what readers see last changed.")
     )
+    literature_reviewed_through = models.DateField(
+        _("literature reviewed through"), null=True, blank=True,
+        help_text=_("The date of the evidence search this text rests on."),
+    )
     source_language = models.CharField(
         _("original language"),
         max_length=10,

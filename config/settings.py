@@ -11,6 +11,10 @@ REVIEW_REQUIRE_SPECIALTY  1: an approver's specialties must include a topic of t
 REVIEW_INTERVAL_MONTHS    months from an approval to the next review due (default 12)
 REVIEW_GATE     caution (default): readers see the latest text, with a caution until approved;
                 approval: readers see the last approved text of each language version
+SITE_URL        the site's address, for links in emails (default http://127.0.0.1:8000)
+EMAIL_BACKEND   default: console (prints emails) in development, SMTP in production
+EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, EMAIL_USE_SSL,
+EMAIL_TIMEOUT (seconds, default 5), DEFAULT_FROM_EMAIL: the SMTP server and sender
 """
 
 import os
@@ -202,6 +206,22 @@ REVIEW_INTERVAL_MONTHS = int(os.environ.get("REVIEW_INTERVAL_MONTHS", "12"))
 REVIEW_GATE = os.environ.get("REVIEW_GATE", "caution")
 if REVIEW_GATE not in ("caution", "approval"):
     raise ImproperlyConfigured("REVIEW_GATE must be 'caution' or 'approval'.")
+
+# Email (review notifications, reviews/notifications.py). Sent after the transaction commits;
+# a failing mail server is logged and never fails the action.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "0") == "1"
+EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL", "0") == "1"
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "5"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "MedCMS <medcms@localhost>")
 
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -7,11 +7,13 @@ class ReviewsConfig(AppConfig):
     verbose_name = _("Medical review")
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_migrate, post_save, pre_save
 
+        from articles import demo_hooks
         from articles import roles as article_roles
+        from references.models import Reference
 
-        from . import gate, roles, versioning
+        from . import demo, gate, retractions, roles, versioning
 
         versioning.register_models()
         roles.add_review_permissions()
@@ -19,3 +21,6 @@ class ReviewsConfig(AppConfig):
         # apply the roles (again) then.
         post_migrate.connect(article_roles.ensure_roles_after_migrate, sender=self)
         gate.install()
+        pre_save.connect(retractions.remember_retracted_flag, sender=Reference, dispatch_uid="reviews-retracted-flag")
+        post_save.connect(retractions.on_reference_saved, sender=Reference, dispatch_uid="reviews-retraction")
+        demo_hooks.register(demo.load_demo_reviews)

@@ -12,6 +12,8 @@
 The rules (who may do what, quorum, separation of duties) are in ``reviews/workflow.py``.
 """
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -108,6 +110,15 @@ class ReviewQuerySet(models.QuerySet):
     def for_version(self, article, lang):
         return self.filter(article=article, language=lang)
 
+    def overdue(self, today=None):
+        """Versions whose periodic re-review is past due (next review due before today)."""
+        return self.filter(next_review_due__lt=today or timezone.localdate())
+
+    def due_within(self, days, today=None):
+        """Versions whose next review is due from today to ``days`` days from now (not yet overdue)."""
+        today = today or timezone.localdate()
+        return self.filter(next_review_due__gte=today, next_review_due__lte=today + datetime.timedelta(days=days))
+
 
 class Review(models.Model):
     """The medical review of one language version of an article.
@@ -153,6 +164,7 @@ class Review(models.Model):
         verbose_name_plural = _("medical reviews")
         permissions = [
             ("submit_review", _("Can submit a language version of an article for medical review")),
+            ("view_checklist_report", _("Can see the report of published articles failing the trust checklist")),
         ]
         constraints = [
             models.UniqueConstraint(fields=["article", "language"], name="unique_review_per_language"),
@@ -213,6 +225,7 @@ class ReviewEvent(models.Model):
         START_REVIEW = "start_review", _("Started review")
         APPROVE = "approve", _("Approved")
         REQUEST_CHANGES = "request_changes", _("Requested changes")
+        REFERENCE_RETRACTED = "reference_retracted", _("Cited reference retracted")
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(_("action"), max_length=30, choices=Action.choices)
@@ -269,3 +282,17 @@ class SignOff(models.Model):
     @property
     def language(self):
         return self.review.language
+
+
+class ReminderLog(models.Model):
+    """The days ``manage.py review_reminders`` emailed the board: one summary a day at most."""
+
+    day = models.DateField(unique=True)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("review reminder")
+        verbose_name_plural = _("review reminders")
+
+    def __str__(self):
+        return self.day.isoformat()

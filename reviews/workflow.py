@@ -38,6 +38,7 @@ from reversion.models import Version
 
 from articles.models import Article
 
+from . import checklist, notifications
 from .fingerprint import article_fingerprint, fingerprint_texts, normalize, texts_of_version
 from .models import BoardMember, Review, ReviewEvent, ReviewSchedule, ReviewState, SignOff
 from .people import (
@@ -54,6 +55,15 @@ SNAPSHOT_COMMENT = "Recorded for medical review: the stored text was not in the 
 
 class ReviewRefused(Exception):
     """An action the rules do not allow; ``str()`` is a one-line message for the user."""
+
+
+class ChecklistFailed(ReviewRefused):
+    """A submission asked to pass the trust checklist (``reviews/checklist.py``) and did not;
+    ``checklist`` holds the failing items, for a confirmation page."""
+
+    def __init__(self, message, checklist):
+        super().__init__(message)
+        self.checklist = checklist
 
 
 def _language_name(lang):
@@ -204,8 +214,9 @@ def _require_waiting_for_review(locked):
 # --- actions --------------------------------------------------------------------------------
 
 
-def submit(article, lang, user, comment=""):
-    """Hand a language version to the board: Draft / Changes requested -> Submitted."""
+def submit(article, lang, user, comment="", *, require_checklist=False):
+    """Hand a language version to the board: Draft / Changes requested -> Submitted.
+    ``require_checklist``: refuse (``ChecklistFailed``) while a trust checklist item fails."""
     _check_language(lang)
     if not may_submit(user):
         raise ReviewRefused(
@@ -222,11 +233,25 @@ def submit(article, lang, user, comment=""):
                 _("The %(language)s version of “%(slug)s” is already waiting for review (%(state)s).")
                 % {**locked.label, "state": ReviewState(locked.state).label}
             )
+        if require_checklist:
+            _check_checklist(locked)
         revision = current_revision(locked.article, lang, locked.fingerprint)
         locked.review.revision = revision
         locked.review.assignee = None
-        _record(locked, ReviewEvent.Action.SUBMIT, ReviewState.SUBMITTED, user, comment, revision)
+        event = _record(locked, ReviewEvent.Action.SUBMIT, ReviewState.SUBMITTED, user, comment, revision)
+        notifications.submitted(locked.review, event)
         return locked.review
+
+
+def _check_checklist(locked):
+    result = checklist.check(locked.article, locked.lang)
+    if not result.passed:
+        raise ChecklistFailed(
+            _("The trust checklist of the %(language)s version of “%(slug)s” fails (%(items)s): "
+              "confirm to submit it anyway.")
+            % {**locked.label, "items": ", ".join(item.code for item in result.failing)},
+            result,
+        )
 
 
 def start_review(article, lang, user, comment=""):
@@ -255,8 +280,12 @@ def request_changes(article, lang, user, comment):
         locked = _lock(article, lang)
         _require_waiting_for_review(locked)
         revision = current_revision(locked.article, lang, locked.fingerprint)
+        editor_ids = text_editors_since_approval(locked.article, lang, locked.review)
         locked.review.cycle += 1
-        _record(locked, ReviewEvent.Action.REQUEST_CHANGES, ReviewState.CHANGES_REQUESTED, user, comment, revision)
+        event = _record(
+            locked, ReviewEvent.Action.REQUEST_CHANGES, ReviewState.CHANGES_REQUESTED, user, comment, revision
+        )
+        notifications.changes_requested(locked.review, event, editor_ids)
         return locked.review
 
 
@@ -274,7 +303,7 @@ def approve(article, lang, user, comment="", revision_id=None):
                 _("The text changed after the revision you reviewed (%(seen)s; it is now at %(current)s): "
                   "review the new text.") % {"seen": revision_id, "current": revision.pk}
             )
-        _check_separation_of_duties(locked, user)
+        editor_ids = _check_separation_of_duties(locked, user)
         approvers = list(
             review.sign_offs.filter(cycle=review.cycle, fingerprint=locked.fingerprint).select_related(
                 "reviewer__board_profile"
@@ -297,13 +326,18 @@ def approve(article, lang, user, comment="", revision_id=None):
         review.approved_cycle = review.cycle
         review.approved_at = now
         review.next_review_due = add_months(timezone.localdate(now), review_interval_months(locked.article))
-        return _record(locked, ReviewEvent.Action.APPROVE, ReviewState.APPROVED, user, comment, revision).review
+        event = _record(locked, ReviewEvent.Action.APPROVE, ReviewState.APPROVED, user, comment, revision)
+        notifications.approved(review, event, editor_ids)
+        return review
 
 
 def _check_separation_of_duties(locked, user):
+    """Refuses an approval by an author or an editor of the text; returns the ids of the
+    users who changed the text since its last approval."""
     if locked.article.authorships.filter(author__user=user).exists():
         raise ReviewRefused(_("You are an author of this article: another board member must approve it."))
-    if user.pk in text_editors_since_approval(locked.article, locked.lang, locked.review):
+    editor_ids = text_editors_since_approval(locked.article, locked.lang, locked.review)
+    if user.pk in editor_ids:
         if locked.review.approved_revision_id:
             message = _(
                 "You changed this text since its last approval (revision %(revision)s): "
@@ -312,6 +346,7 @@ def _check_separation_of_duties(locked, user):
         else:
             message = _("You wrote or edited this text: another board member must approve it.")
         raise ReviewRefused(message)
+    return editor_ids
 
 
 def _check_specialty(locked, approvers):

@@ -200,7 +200,7 @@ class ArticleAdmin(
         (None, {"fields": ("lay_readability",)}),
         (_("Classification"), {"fields": ("topics",)}),
         (_("Public update note"), {"fields": tuple(UPDATE_NOTE_FIELDS.values())}),
-        (_("Dates"), {"fields": readonly_fields, "classes": ("collapse",)}),
+        (_("Dates"), {"fields": ("literature_reviewed_through", *readonly_fields), "classes": ("collapse",)}),
     )
 
     def get_queryset(self, request):

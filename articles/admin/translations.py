@@ -25,7 +25,7 @@ from ..models import LANGUAGE_CODES, Article, TranslationTask, field_suffix
 
 METADATA_PERMISSION = rights.METADATA_PERMISSION
 # What only a holder of METADATA_PERMISSION may change on an article.
-METADATA_FIELDS = ("slug", "status", "topics")
+METADATA_FIELDS = ("slug", "status", "topics", "literature_reviewed_through")
 
 MISSING = "missing"
 STALE = "stale"
@@ -104,7 +104,7 @@ class MetadataGuardFormMixin:
         if name == "topics":
             posted = {value for value in self.data.getlist(name) if value}
             return posted != {str(pk) for pk in self.instance.topics.values_list("pk", flat=True)}
-        return (self.data.get(name) or "").strip() != (getattr(self.instance, name) or "")
+        return (self.data.get(name) or "").strip() != str(getattr(self.instance, name) or "")
 
 
 def _refuse(request, obj=None):

@@ -23,6 +23,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from reversion.models import Revision, Version
 
+from articles import demo_hooks
 from articles.demo_edits import REVISION_MARK, EditedSinceLoaded, byline_comment
 from articles.importing import ArticleImportError, import_article_files
 from articles.models import (
@@ -104,6 +105,9 @@ class Command(BaseCommand):
                     # One load (or import) at a time: a second `make run` waits, then finds it all done.
                     csl.wait_for_other_imports()
                     lines, changes = self.load(site, demo_dir, accounts=not options["no_accounts"], guard=guard)
+                    hook_lines, hook_changes = demo_hooks.run(accounts=not options["no_accounts"], force=options["force"])
+                    lines += hook_lines
+                    changes += hook_changes
             except csl.ReferenceImportError as error:  # SQLite stayed busy with another import
                 raise CommandError(" ".join(error.lines)) from None
             except DemoError as error:

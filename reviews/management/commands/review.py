@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from articles.models import Article
-from reviews import workflow
+from reviews import checklist, workflow
 
 ACTIONS = {
     "submit": workflow.submit,
@@ -30,8 +30,12 @@ class Command(BaseCommand):
         parser.add_argument("--lang", required=True, help="the language version (en, zh-hans)")
         parser.add_argument("--user", help="who acts (required for every action but status)")
         parser.add_argument("--comment", default="", help="why; required to request changes")
+        parser.add_argument(
+            "--require-checklist", action="store_true",
+            help="submit: refuse while a trust checklist item fails (by default they are printed as warnings)",
+        )
 
-    def handle(self, *args, action, slug, lang, user=None, comment="", **options):
+    def handle(self, *args, action, slug, lang, user=None, comment="", require_checklist=False, **options):
         with translation.override(settings.LANGUAGE_CODE):
             article = Article.objects.filter(slug=slug).first()
             if article is None:
@@ -43,8 +47,13 @@ class Command(BaseCommand):
             if account is None:
                 raise CommandError(_("Say who acts: --user USERNAME."))
             try:
-                ACTIONS[action](article, lang, account, comment)
+                if action == "submit":
+                    self._submit(article, lang, account, comment, require_checklist)
+                else:
+                    ACTIONS[action](article, lang, account, comment)
             except workflow.ReviewRefused as refused:
+                if isinstance(refused, workflow.ChecklistFailed):
+                    self._warn(refused.checklist)
                 raise CommandError(" ".join(str(refused).split())) from None
             version_status = workflow.status(article, lang)
             self.stdout.write(
@@ -52,6 +61,18 @@ class Command(BaseCommand):
             )
             for line in workflow.describe(version_status)[1:]:
                 self.stdout.write("  " + line)
+
+    def _submit(self, article, lang, account, comment, require_checklist):
+        """Failing checklist items are printed as warnings; --require-checklist refuses instead."""
+        if require_checklist:
+            workflow.submit(article, lang, account, comment, require_checklist=True)
+            return
+        workflow.submit(article, lang, account, comment)
+        self._warn(checklist.check(article, lang))
+
+    def _warn(self, result):
+        for line in result.problem_lines():
+            self.stdout.write(_("warning: trust checklist: %(problem)s") % {"problem": line})
 
     def _user(self, username):
         if not username:
