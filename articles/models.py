@@ -478,3 +478,6 @@ class SitePage(models.Model):
 
     def __str__(self):
         return self.title or self.slug
+
+
+from .followup_models import FollowUpQuestion  # noqa: E402, F401 - models of this app live there too

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import reference_downloads, views
+from . import followup_views, reference_downloads, views
 
 app_name = "articles"
 
@@ -15,4 +15,6 @@ urlpatterns = [
         reference_downloads.download_references,
         name="references_download",
     ),
+    path("articles/<slug:slug>/follow-up/", followup_views.ask_follow_up, name="follow_up"),
+    path("articles/<slug:slug>/follow-up/sent/", followup_views.follow_up_sent, name="follow_up_sent"),
 ]

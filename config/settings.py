@@ -9,6 +9,10 @@ DEFAULT_PERSONA persona code a first-time reader gets (default: patient)
 REVIEW_QUORUM   how many different board members must approve a language version (default 1)
 REVIEW_REQUIRE_SPECIALTY  1: an approver's specialties must include a topic of the article (default 0)
 REVIEW_INTERVAL_MONTHS    months from an approval to the next review due (default 12)
+FOLLOWUP_RATE_LIMIT, FOLLOWUP_RATE_WINDOW_SECONDS  reader questions per client per window (5, 3600)
+FOLLOWUP_EMAIL_RETENTION_DAYS  days an asker's email address is kept at most (90)
+TRUSTED_PROXY_COUNT proxies that append to X-Forwarded-For in front of the app (default 0)
+EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL
 REVIEW_GATE     caution (default): readers see the latest text, with a caution until approved;
                 approval: readers see the last approved text of each language version
 """
@@ -172,6 +176,25 @@ REVIEW_INTERVAL_MONTHS = int(os.environ.get("REVIEW_INTERVAL_MONTHS", "12"))
 REVIEW_GATE = os.environ.get("REVIEW_GATE", "caution")
 if REVIEW_GATE not in ("caution", "approval"):
     raise ImproperlyConfigured("REVIEW_GATE must be 'caution' or 'approval'.")
+
+# Reader questions and messages (articles/followups.py): a per-client limit kept in the cache
+# (shared by every app server when CACHE_URL is set), and how long askers' addresses are kept.
+FOLLOWUP_RATE_LIMIT = int(os.environ.get("FOLLOWUP_RATE_LIMIT", "5"))
+FOLLOWUP_RATE_WINDOW_SECONDS = int(os.environ.get("FOLLOWUP_RATE_WINDOW_SECONDS", "3600"))
+FOLLOWUP_EMAIL_RETENTION_DAYS = int(os.environ.get("FOLLOWUP_EMAIL_RETENTION_DAYS", "90"))
+# How many proxies in front of the app append to X-Forwarded-For (0: use the peer address).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Outgoing email (answers to readers' questions). Without EMAIL_HOST, development prints them.
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "MedCMS <no-reply@localhost>")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "1") == "1"
+EMAIL_TIMEOUT = 10
+if not EMAIL_HOST and not PRODUCTION:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
