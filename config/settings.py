@@ -12,6 +12,7 @@ REVIEW_INTERVAL_MONTHS    months from an approval to the next review due (defaul
 FOLLOWUP_RATE_LIMIT, FOLLOWUP_RATE_WINDOW_SECONDS  reader questions per client per window (5, 3600)
 FOLLOWUP_EMAIL_RETENTION_DAYS  days an asker's email address is kept at most (90)
 TRUSTED_PROXY_COUNT proxies that append to X-Forwarded-For in front of the app (default 0)
+CONTACT_EMAIL   the address the contact page gives readers
 EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL
 REVIEW_GATE     caution (default): readers see the latest text, with a caution until approved;
                 approval: readers see the last approved text of each language version
@@ -184,6 +185,9 @@ FOLLOWUP_RATE_WINDOW_SECONDS = int(os.environ.get("FOLLOWUP_RATE_WINDOW_SECONDS"
 FOLLOWUP_EMAIL_RETENTION_DAYS = int(os.environ.get("FOLLOWUP_EMAIL_RETENTION_DAYS", "90"))
 # How many proxies in front of the app append to X-Forwarded-For (0: use the peer address).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# The address the contact page gives readers (empty: the page shows only its text).
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "")
 
 # Outgoing email (answers to readers' questions). Without EMAIL_HOST, development prints them.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "MedCMS <no-reply@localhost>")
