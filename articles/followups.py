@@ -54,10 +54,13 @@ def ask(article, *, question, email, language, persona):
     )
 
 
+ANSWERED = (FollowUpQuestion.Status.ANSWERED, FollowUpQuestion.Status.ARTICLE)
+
+
 def answer_is_ready(question):
     """Whether the asker should be emailed now (answered, with an article, address kept, not told yet)."""
     return bool(
-        question.status in (FollowUpQuestion.Status.ANSWERED, FollowUpQuestion.Status.ARTICLE)
+        question.status in ANSWERED
         and question.answer_article_id
         and question.email
         and question.answer_emailed_at is None
@@ -70,13 +73,25 @@ def email_answer_after_commit(question, article_url):
         transaction.on_commit(lambda: send_answer_email(question.pk, article_url), robust=True)
 
 
+def _claim(question_pk):
+    """Mark the answer as being sent, unless someone else already did (two editors saving at
+    once send one email): True if this caller is to send it."""
+    return bool(
+        FollowUpQuestion.objects.filter(
+            pk=question_pk, status__in=ANSWERED, answer_article__isnull=False, answer_emailed_at__isnull=True
+        )
+        .exclude(email="")
+        .update(answer_emailed_at=timezone.now())
+    )
+
+
 def send_answer_email(question_pk, article_url):
     """Send the answer and forget the address; on any failure log it and keep the address
     (saving the question again retries). Never raises."""
     try:
-        question = FollowUpQuestion.objects.select_related("article").get(pk=question_pk)
-        if not answer_is_ready(question):
+        if not _claim(question_pk):
             return
+        question = FollowUpQuestion.objects.select_related("article").get(pk=question_pk)
         with translation.override(question.language):
             subject = _("Your question to MedCMS has been answered")
             body = _(
@@ -91,13 +106,20 @@ def send_answer_email(question_pk, article_url):
         send_mail(subject, body, None, [question.email])
     except Exception:
         logger.exception("Could not email the answer to follow-up question %s", question_pk)
+        try:
+            FollowUpQuestion.objects.filter(pk=question_pk).update(answer_emailed_at=None)
+        except Exception:
+            logger.exception("Could not release follow-up question %s for a retry", question_pk)
         return
-    FollowUpQuestion.objects.filter(pk=question_pk).update(email="", answer_emailed_at=timezone.now())
+    FollowUpQuestion.objects.filter(pk=question_pk).update(email="")
 
 
 def forget_email_if_spam(question):
-    if question.status == FollowUpQuestion.Status.SPAM:
+    """Spam keeps no address; True if the address was forgotten."""
+    if question.status == FollowUpQuestion.Status.SPAM and question.email:
         question.email = ""
+        return True
+    return False
 
 
 def purge_emails(*, now=None):

@@ -75,8 +75,12 @@ class FollowUpQuestionAdmin(admin.ModelAdmin):
         return bool(obj.email)
 
     def save_model(self, request, obj, form, change):
-        followups.forget_email_if_spam(obj)
-        super().save_model(request, obj, form, change)
+        # Only what the form edits: a save from a form loaded earlier must not bring back an
+        # address deleted, or an email marked sent, in the meantime.
+        fields = ["status", "answer_article"]
+        if followups.forget_email_if_spam(obj):
+            fields.append("email")
+        obj.save(update_fields=fields)
         if obj.answer_article_id:
             with translation.override(obj.language):
                 url = request.build_absolute_uri(obj.answer_article.get_absolute_url())

@@ -2,6 +2,7 @@
 
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
+from django.test import Client
 from django.urls import reverse
 
 from articles.followups import send_answer_email
@@ -79,3 +80,27 @@ def test_the_asker_is_emailed_once(editor_client, django_capture_on_commit_callb
     with django_capture_on_commit_callbacks(execute=True):
         _answer(editor_client, question, answer, status="article")
     assert len(mail.outbox) == 1
+
+
+def test_two_editors_answering_at_once_send_one_email_and_the_address_stays_deleted(
+    editor, chief_editor, django_capture_on_commit_callbacks
+):
+    question = question_for(published_article(), email="asker@example.org")
+    answer = make_article("answer-four")
+    url = reverse("admin:articles_followupquestion_change", args=[question.pk])
+    first, second = Client(), Client()
+    first.force_login(editor)
+    second.force_login(chief_editor)
+    first_form, second_form = first.get(url), second.get(url)  # both loaded before either saves
+    # Both saves commit before either email goes out (two app servers, a slow mail server).
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        first.post(url, form_data_from(first_form, status="answered", answer_article=str(answer.pk)))
+        response = second.post(url, form_data_from(second_form, status="article", answer_article=str(answer.pk)))
+    assert response.status_code == 302
+    assert len(callbacks) == 2
+    for callback in callbacks:
+        callback()
+    assert len(mail.outbox) == 1
+    question.refresh_from_db()
+    assert question.status == "article"
+    assert question.email == "" and question.answer_emailed_at is not None
