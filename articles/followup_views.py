@@ -20,7 +20,9 @@ def _published(slug):
 
 
 def _persona(request, code):
-    return Persona.objects.filter(code=code).first() if code else resolve_persona(request).persona
+    """The persona of the page the form was on, else the reader's (cookie, default)."""
+    chosen = Persona.objects.filter(code=code).first() if code else None
+    return chosen or resolve_persona(request).persona
 
 
 def ask_follow_up(request, slug):

@@ -8,6 +8,7 @@ import pytest
 import rispy
 from bibtexparser.middlewares import LatexDecodingMiddleware
 
+from tests.articles.imported_article import import_bilingual_article
 from tests.factories import make_article, make_reference
 
 BODY = (
@@ -138,3 +139,16 @@ def test_the_page_offers_the_three_downloads_next_to_the_reference_list(client, 
     references = html[html.index('class="references"'):]
     for ext in ("ris", "bib", "json"):
         assert f'href="/en/articles/knee-cells/references.{ext}' in references
+
+
+def test_an_imported_article_exports_the_references_its_file_defined(client, editor, tmp_path):
+    import_bilingual_article(tmp_path, editor.username)
+    for lang in ("en", "zh-hans"):
+        items = json.loads(_get(client, f"/{lang}/articles/knee-cells/references.json").content)
+        assert [item["id"] for item in items] == ["msc-dose-2025", "msc-safety-2024"]
+        assert items[0]["container-title"] == "Journal of Knee Research"
+        ris = rispy.loads(_get(client, f"/{lang}/articles/knee-cells/references.ris").content.decode())
+        assert [entry["title"] for entry in ris] == [
+            "Mesenchymal stem cell dose for knee osteoarthritis",
+            "Safety of cell injections into the knee",
+        ]
