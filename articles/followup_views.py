@@ -43,7 +43,7 @@ def ask_follow_up(request, slug):
                     persona=_persona(request, form.cleaned_data["persona"]),
                 )
                 return redirect("articles:follow_up_sent", slug=article.slug)
-            form.add_error(None, _("You have sent several questions in a short time. Please try again in an hour."))
+            form.add_error(None, _("You have sent several questions in a short time. Please try again later."))
             status = 429
         else:
             status = 400
