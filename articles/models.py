@@ -466,9 +466,12 @@ class GlossaryTerm(models.Model):
 
 
 class SitePage(models.Model):
-    """A page of the site editors keep in the admin, in every language (the editorial policy)."""
+    """A page of the site editors keep in the admin, in every language (editorial policy, about, contact, privacy)."""
 
     EDITORIAL_POLICY = "editorial-policy"
+    ABOUT = "about"
+    CONTACT = "contact"
+    PRIVACY = "privacy"
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True, validators=[validate_slug])
     title = models.CharField(_("title"), max_length=200)
@@ -482,3 +485,6 @@ class SitePage(models.Model):
 
     def __str__(self):
         return self.title or self.slug
+
+
+from .followup_models import FollowUpQuestion  # noqa: E402, F401 - models of this app live there too

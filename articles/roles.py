@@ -23,16 +23,20 @@ _EDIT_CONTENT = [
     "references.add_reference", "references.change_reference", "references.view_reference",
 ]
 
+# The follow-up question queue; triage also shows the askers' email addresses.
+_TRIAGE = ["articles.view_followupquestion", "articles.change_followupquestion", "articles.triage_followupquestion"]
+
 ROLE_PERMISSIONS = {
-    EDITORS: _EDIT_CONTENT + ["articles.publish_article"],
-    CHIEF_EDITORS: _EDIT_CONTENT + [
-        "articles.publish_article", "articles.delete_article", "articles.change_persona",
+    EDITORS: _EDIT_CONTENT + _TRIAGE + ["articles.publish_article"],
+    CHIEF_EDITORS: _EDIT_CONTENT + _TRIAGE + [
+        "articles.delete_followupquestion", "articles.publish_article", "articles.delete_article", "articles.change_persona",
         "articles.add_persona", "articles.delete_topic", "references.delete_reference",
         # Unlock accounts locked out after failed logins (django-axes' access attempts).
         "axes.view_accessattempt", "axes.delete_accessattempt",
     ],
     BOARD: ["articles.view_article", "articles.view_topic", "articles.view_author",
-            "articles.view_persona", "references.view_reference"],
+            "articles.view_persona", "references.view_reference",
+            "articles.view_followupquestion"],  # reads the questions, not who asked
     # Translators edit the translated text of existing articles, topics and site pages (not a
     # slug, status, topics or authors: edit_article_metadata, see admin/translations.py and
     # admin/text_only.py); they cannot publish. They work from the translation queue.

@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from . import views
+from . import followup_views, reference_downloads, views
 
 app_name = "articles"
 
@@ -10,4 +10,11 @@ urlpatterns = [
     path("articles/<slug:slug>/", views.article_detail, name="detail"),
     path("articles/<slug:slug>/preview/", views.article_preview, name="preview"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
+    re_path(
+        r"^articles/(?P<slug>[-a-zA-Z0-9_]+)/references\.(?P<fmt>json|bib|ris)$",
+        reference_downloads.download_references,
+        name="references_download",
+    ),
+    path("articles/<slug:slug>/follow-up/", followup_views.ask_follow_up, name="follow_up"),
+    path("articles/<slug:slug>/follow-up/sent/", followup_views.follow_up_sent, name="follow_up_sent"),
 ]

@@ -1,5 +1,6 @@
 """The public pages. Thin: look up, resolve the persona, build (page.py), render."""
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -109,3 +110,14 @@ def language_home(request):
 def editorial_policy(request):
     site_page = get_object_or_404(SitePage, slug=SitePage.EDITORIAL_POLICY)
     return render(request, "editorial_policy.html", {"page": pages.build_site_page(site_page, _lang(request))})
+
+
+def site_page(request, slug):
+    """About, contact, privacy: a SitePage by slug; the contact page adds settings.CONTACT_EMAIL."""
+    site_page = get_object_or_404(SitePage, slug=slug)
+    contact_email = settings.CONTACT_EMAIL if slug == SitePage.CONTACT else ""
+    return render(
+        request,
+        "site_page.html",
+        {"page": pages.build_site_page(site_page, _lang(request)), "contact_email": contact_email},
+    )

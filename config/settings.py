@@ -9,6 +9,10 @@ DEFAULT_PERSONA persona code a first-time reader gets (default: patient)
 REVIEW_QUORUM   how many different board members must approve a language version (default 1)
 REVIEW_REQUIRE_SPECIALTY  1: an approver's specialties must include a topic of the article (default 0)
 REVIEW_INTERVAL_MONTHS    months from an approval to the next review due (default 12)
+FOLLOWUP_RATE_LIMIT, FOLLOWUP_RATE_WINDOW_SECONDS  reader questions per client per window (5, 3600)
+FOLLOWUP_EMAIL_RETENTION_DAYS  days an asker's email address is kept at most (90)
+TRUSTED_PROXY_COUNT proxies that append to X-Forwarded-For in front of the app (default 0)
+CONTACT_EMAIL   the address the contact page gives readers
 REVIEW_GATE     caution (default): readers see the latest text, with a caution until approved;
                 approval: readers see the last approved text of each language version
 SITE_URL        the site's address, for links in emails (default http://127.0.0.1:8000)
@@ -222,6 +226,16 @@ EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "0") == "1"
 EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL", "0") == "1"
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "5"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "MedCMS <medcms@localhost>")
+
+# Reader questions and messages (articles/followups.py): a per-client limit kept in the cache
+# (shared by every app server when CACHE_URL is set), and how long askers' addresses are kept.
+FOLLOWUP_RATE_LIMIT = int(os.environ.get("FOLLOWUP_RATE_LIMIT", "5"))
+FOLLOWUP_RATE_WINDOW_SECONDS = int(os.environ.get("FOLLOWUP_RATE_WINDOW_SECONDS", "3600"))
+FOLLOWUP_EMAIL_RETENTION_DAYS = int(os.environ.get("FOLLOWUP_EMAIL_RETENTION_DAYS", "90"))
+
+# The address the contact page gives readers (empty: the page shows only its text).
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "")
+
 
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -31,6 +31,9 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("editorial-policy/", article_views.editorial_policy, name="editorial_policy"),
+    path("about/", article_views.site_page, {"slug": "about"}, name="about"),
+    path("contact/", article_views.site_page, {"slug": "contact"}, name="contact"),
+    path("privacy/", article_views.site_page, {"slug": "privacy"}, name="privacy"),
     path("", include("articles.urls")),
     path("", include("reviews.urls")),
 )

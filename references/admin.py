@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
 from . import versioning
+from .exports import export_response
 from .models import Reference
 from .versioning import UnchangedSaveMakesNoRevisionMixin
 
@@ -27,6 +28,7 @@ class ReferenceAdmin(UnchangedSaveMakesNoRevisionMixin, VersionAdmin):
     list_filter = ("evidence", "retracted", "csl_type")
     search_fields = ("key", "title", "doi", "pmid")
     ordering = ("key",)
+    actions = ("export_ris", "export_bibtex", "export_csl_json")
     fieldsets = (
         (None, {"fields": ("key", "csl_type", "evidence", "retracted")}),
         (_("Source"), {"fields": ("title", "authors", "container_title", "publisher")}),
@@ -45,3 +47,16 @@ class ReferenceAdmin(UnchangedSaveMakesNoRevisionMixin, VersionAdmin):
     @admin.display(description=_("citing articles"), ordering="citing_article_count")
     def citing_article_count(self, obj):
         return obj.citing_article_count
+
+    # Exports read, they change nothing: anyone who may see the list may download it.
+    @admin.action(description=_("Download the selected references as RIS"), permissions=["view"])
+    def export_ris(self, request, queryset):
+        return export_response(queryset.order_by("key"), "ris", "references")
+
+    @admin.action(description=_("Download the selected references as BibTeX"), permissions=["view"])
+    def export_bibtex(self, request, queryset):
+        return export_response(queryset.order_by("key"), "bib", "references")
+
+    @admin.action(description=_("Download the selected references as CSL-JSON"), permissions=["view"])
+    def export_csl_json(self, request, queryset):
+        return export_response(queryset.order_by("key"), "json", "references")

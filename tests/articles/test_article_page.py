@@ -121,7 +121,7 @@ def test_page_has_table_of_contents_and_follow_up_box(client, article):
     toc = html[html.index('class="toc"'):html.index("</nav>", html.index('class="toc"'))]
     assert "Background" in toc and "Evidence" in toc
     assert "Have a follow-up question?" in html
-    assert "<form" not in html[html.index("follow-up"):]
+    assert '<form class="follow-up-form" method="post"' in html[html.index("follow-up"):]  # no longer a placeholder
 
 
 def test_page_varies_by_cookie_and_states_its_language(client, article):

@@ -1,0 +1,16 @@
+"""The follow-up question form on the article page: ``{% follow_up_form article page.persona %}``."""
+
+from django import template
+
+from ..followup_forms import FollowUpForm
+
+register = template.Library()
+
+
+@register.inclusion_tag("articles/_follow_up_form.html", takes_context=True)
+def follow_up_form(context, article, persona=None):
+    return {
+        "article": article,
+        "form": FollowUpForm(initial={"persona": persona.code if persona else ""}),
+        "csrf_token": context.get("csrf_token"),
+    }
