@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.utils.cache import patch_vary_headers
 
 from articles import views as article_views
+from config.api import api
 
 
 def root(request):
@@ -21,6 +22,7 @@ urlpatterns = [
     path("", root, name="root"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
 ]
 
 urlpatterns += i18n_patterns(
