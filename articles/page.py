@@ -16,6 +16,7 @@ from django.urls import NoReverseMatch, resolve, reverse
 from django.urls.exceptions import Resolver404
 from django.utils.formats import date_format
 from django.utils.html import escape, linebreaks
+from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import normalize_newlines
 from django.utils.timezone import localtime
@@ -25,7 +26,7 @@ from django.utils.translation import override
 from references.formatting import vancouver_html
 from references.models import Reference
 
-from . import text_source
+from . import text_source, typography
 from .citations import cited_keys
 from .freshness import Freshness, freshness
 from .glossary import Entry as GlossaryEntry
@@ -216,8 +217,24 @@ class ArticlePage:
         return self.content_lang != self.lang
 
     @property
+    def separators(self):
+        """Punctuation between a name and its credentials, a date and its note (page language)."""
+        return typography.separators(self.lang)
+
+    @property
     def persona(self):
         return self.persona_choice.persona
+
+    @property
+    def persona_label(self):
+        return localized(self.persona, "label", self.lang).text if self.persona else ""
+
+    @property
+    def print_url(self):
+        """The address of this very version (persona included), for a printout."""
+        if self.persona is None:
+            return self.url
+        return f"{self.url}?{urlencode({'persona': self.persona.code})}"
 
     @property
     def fallback_note(self):
