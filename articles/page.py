@@ -32,6 +32,7 @@ from .freshness import Freshness, freshness
 from .glossary import Entry as GlossaryEntry
 from .markdown import MarkdownError
 from .models import LANGUAGE_CODES, Article, GlossaryTerm, Topic, field_suffix
+from .related import related_articles
 from .render_cache import render_article
 
 logger = logging.getLogger(__name__)
@@ -201,6 +202,7 @@ class ArticlePage:
     shown_text: dict = field(default_factory=dict)
     cited_keys: list = field(default_factory=list)
     cited_library: dict = field(default_factory=dict)
+    related: list = field(default_factory=list)  # [ArticleCard], best first (related.py)
 
     @property
     def stale_note(self):
@@ -387,8 +389,16 @@ def build_article_page(article, *, lang, persona_choice, absolute_url, use_cache
     ]
     page.shown_text = shown.fields
     page.cited_keys, page.cited_library = text.keys, text.library
+    page.related = related_cards(article, lang, topic_ids=[t.pk for t, _name in topics],
+                                 reference_ids=[ref.pk for ref in text.library.values()])
     page.jsonld = article_jsonld(page)
     return page
+
+
+def related_cards(article, lang, *, topic_ids, reference_ids):
+    """Cards of the articles related to ``article`` (shared topics and sources), best first."""
+    articles, versions = related_articles(article, topic_ids=topic_ids, reference_ids=reference_ids)
+    return [card for card in (_card(a, lang, versions) for a in articles) if card is not None]
 
 
 # --- schema.org ------------------------------------------------------------------------

@@ -16,10 +16,11 @@ class Separators:
     name_credentials: str  # "Dr A, MD" / "张医生，医学博士"
     items: str  # between two people or entries: "A; B" / "甲；乙"
     label: str  # between a label and what it labels: "2026-01-02: note" / "2026年1月2日：说明"
+    enumeration: str  # between the names of a short list: "Knee, Hip" / "膝、髋"
 
 
-_SEPARATORS = {"zh-hans": Separators("，", "；", "：")}
-_DEFAULT = Separators(", ", "; ", ": ")
+_SEPARATORS = {"zh-hans": Separators("，", "；", "：", "、")}
+_DEFAULT = Separators(", ", "; ", ": ", ", ")
 
 
 def separators(lang):

@@ -26,9 +26,11 @@ def test_printout_names_persona_url_and_date(client, db):
 
 
 def test_print_stylesheet_shows_what_the_screen_hides(client):
+    from pathlib import Path
+
     from django.contrib.staticfiles import finders
 
-    screen = open(finders.find("css/site.css"), encoding="utf-8").read()
-    paper = open(finders.find("css/print.css"), encoding="utf-8").read()
+    screen = Path(finders.find("css/site.css")).read_text(encoding="utf-8")
+    paper = Path(finders.find("css/print.css")).read_text(encoding="utf-8")
     assert re.search(r"\.print-meta\s*\{\s*display:\s*none", screen)
     assert re.search(r"\.print-meta\s*\{\s*display:\s*flex", paper)
