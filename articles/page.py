@@ -16,6 +16,7 @@ from django.urls import NoReverseMatch, resolve, reverse
 from django.urls.exceptions import Resolver404
 from django.utils.formats import date_format
 from django.utils.html import escape, linebreaks
+from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import normalize_newlines
 from django.utils.timezone import localtime
@@ -25,12 +26,13 @@ from django.utils.translation import override
 from references.formatting import vancouver_html
 from references.models import Reference
 
-from . import text_source
+from . import text_source, typography
 from .citations import cited_keys
 from .freshness import Freshness, freshness
 from .glossary import Entry as GlossaryEntry
 from .markdown import MarkdownError
 from .models import LANGUAGE_CODES, Article, GlossaryTerm, Topic, field_suffix
+from .related import related_articles
 from .render_cache import render_article
 
 logger = logging.getLogger(__name__)
@@ -200,6 +202,7 @@ class ArticlePage:
     shown_text: dict = field(default_factory=dict)
     cited_keys: list = field(default_factory=list)
     cited_library: dict = field(default_factory=dict)
+    related: list = field(default_factory=list)  # [ArticleCard], best first (related.py)
 
     @property
     def stale_note(self):
@@ -216,8 +219,24 @@ class ArticlePage:
         return self.content_lang != self.lang
 
     @property
+    def separators(self):
+        """Punctuation between a name and its credentials, a date and its note (page language)."""
+        return typography.separators(self.lang)
+
+    @property
     def persona(self):
         return self.persona_choice.persona
+
+    @property
+    def persona_label(self):
+        return localized(self.persona, "label", self.lang).text if self.persona else ""
+
+    @property
+    def print_url(self):
+        """The address of this very version (persona included), for a printout."""
+        if self.persona is None:
+            return self.url
+        return f"{self.url}?{urlencode({'persona': self.persona.code})}"
 
     @property
     def fallback_note(self):
@@ -370,8 +389,16 @@ def build_article_page(article, *, lang, persona_choice, absolute_url, use_cache
     ]
     page.shown_text = shown.fields
     page.cited_keys, page.cited_library = text.keys, text.library
+    page.related = related_cards(article, lang, topic_ids=[t.pk for t, _name in topics],
+                                 reference_ids=[ref.pk for ref in text.library.values()])
     page.jsonld = article_jsonld(page)
     return page
+
+
+def related_cards(article, lang, *, topic_ids, reference_ids):
+    """Cards of the articles related to ``article`` (shared topics and sources), best first."""
+    articles, versions = related_articles(article, topic_ids=topic_ids, reference_ids=reference_ids)
+    return [card for card in (_card(a, lang, versions) for a in articles) if card is not None]
 
 
 # --- schema.org ------------------------------------------------------------------------

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "reversion",
+    "ninja",  # the read API's docs page and its Swagger UI files (static, no CDN)
     "references",
     "articles",
     "reviews",

@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.utils.cache import patch_vary_headers
 
 from articles import views as article_views
+from config.api import api
 
 from . import health
 
@@ -27,6 +28,7 @@ urlpatterns = [
     path("admin/medical-review/", include("reviews.admin_urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
 ]
 
 urlpatterns += i18n_patterns(

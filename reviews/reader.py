@@ -16,6 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
+from articles import typography
 from articles.page import Localized, localized
 
 from .fingerprint import fingerprint
@@ -35,13 +36,10 @@ _POSITION = {
     ReviewState.CHANGES_REQUESTED: 1,
     ReviewState.APPROVED: 2,
 }
-# (between a name and its credentials, between two reviewers); Chinese uses full-width marks.
-_SEPARATORS = {"zh-hans": ("，", "；")}
-_DEFAULT_SEPARATORS = (", ", "; ")
-
-
 def separators(lang):
-    return _SEPARATORS.get(lang, _DEFAULT_SEPARATORS)
+    """(between a name and its credentials, between two reviewers); Chinese uses full-width marks."""
+    marks = typography.separators(lang)
+    return marks.name_credentials, marks.items
 
 
 def reviews_by_language(article):

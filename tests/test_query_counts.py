@@ -28,7 +28,7 @@ def article_with(n, slug):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh-hans"])
-@pytest.mark.parametrize("persona, expected", [("patient", 9), ("physician", 8)])
+@pytest.mark.parametrize("persona, expected", [("patient", 10), ("physician", 9)])
 def test_article_page_queries_do_not_grow_with_references_topics_or_authors(client, db, lang, persona, expected):
     for i in range(10):
         GlossaryTerm.objects.create(term_en=f"term{i}", lay_explanation_en="plain words",
@@ -39,8 +39,20 @@ def test_article_page_queries_do_not_grow_with_references_topics_or_authors(clie
     large = count_queries(client, f"/{lang}/articles/large/?persona={persona}")
     assert small == large
     # article, its topics, its authors, its language versions, its update notes, the
-    # personas, the cited references, its medical reviews, and for lay readers the glossary
+    # personas, the cited references, its related articles, its medical reviews, and for lay
+    # readers the glossary
     assert large == expected
+
+
+def test_article_page_queries_do_not_grow_with_related_articles(client, db):
+    topic, reference = make_topic(), make_reference("shared-ref")
+    make_article("few", summary="Answer [@shared-ref].", topics=[topic])
+    make_article("many", summary="Answer [@shared-ref].", topics=[topic])
+    make_article(topics=[topic])
+    few = count_queries(client, "/en/articles/few/")
+    for _ in range(12):
+        make_article(summary=f"Also [@{reference.key}].", topics=[topic, make_topic()])
+    assert count_queries(client, "/en/articles/many/") == few
 
 
 def test_preview_queries_do_not_grow(client, editor, db):

@@ -8,7 +8,16 @@ from django.urls import translate_url
 from django.utils.http import urlencode
 from django.utils.translation import get_language, override
 
+from articles.typography import gap_after
+
 register = template.Library()
+
+
+@register.filter
+def with_gap(label):
+    """A label and the space before what it labels; none after full-width punctuation
+    ("最后更新：2026年…", "Last updated: 2 January 2026")."""
+    return f"{label}{gap_after(str(label))}"
 
 
 @dataclass(frozen=True)
