@@ -78,8 +78,9 @@ def write_backup(path, using=DEFAULT_DB_ALIAS):
     """Write the backup; returns {model label: row count}. Reads in one transaction (a
     consistent snapshot on PostgreSQL) and streams rows, so memory stays bounded."""
     counts = {}
+    outermost = not connections[using].in_atomic_block
     with transaction.atomic(using=using), _open(path, "w") as out:
-        if connections[using].vendor == "postgresql":
+        if outermost and connections[using].vendor == "postgresql":
             with connections[using].cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         header = {

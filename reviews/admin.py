@@ -45,3 +45,4 @@ class BoardMemberAdmin(UnchangedSaveMakesNoRevisionMixin, VersionAdmin, TabbedTr
     search_fields = ("display_name", "user__username", "user__first_name", "user__last_name")
     raw_id_fields = ("user",)
     filter_horizontal = ("specialties",)
+from .audit import admin as audit_admin  # noqa: E402, F401  (registers the audit trail)

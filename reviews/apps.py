@@ -14,6 +14,7 @@ class ReviewsConfig(AppConfig):
         from references.models import Reference
 
         from . import demo, gate, retractions, roles, versioning
+        from .audit import receivers as audit_receivers
 
         versioning.register_models()
         roles.add_review_permissions()
@@ -24,3 +25,4 @@ class ReviewsConfig(AppConfig):
         pre_save.connect(retractions.remember_retracted_flag, sender=Reference, dispatch_uid="reviews-retracted-flag")
         post_save.connect(retractions.on_reference_saved, sender=Reference, dispatch_uid="reviews-retraction")
         demo_hooks.register(demo.load_demo_reviews)
+        audit_receivers.connect()

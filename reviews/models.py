@@ -296,3 +296,4 @@ class ReminderLog(models.Model):
 
     def __str__(self):
         return self.day.isoformat()
+from .audit.models import AuditEvent  # noqa: E402, F401  (the audit trail's model)

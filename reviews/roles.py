@@ -15,6 +15,7 @@ REVIEW_ROLE_PERMISSIONS = {
         "reviews.submit_review", *_VIEW, *_SCHEDULE,
         "reviews.add_boardmember", "reviews.change_boardmember", "reviews.delete_boardmember",
         "reviews.view_checklist_report",
+        "reviews.view_auditevent",  # the audit trail (reviews/audit)
     ],
     # A translator submits the language version they translated (any language: translators
     # may edit the text of every language, so they may also hand any of it to the board).

@@ -23,7 +23,7 @@ from reversion.admin import VersionAdmin
 
 from references.models import Reference
 
-from .. import locking, merge, rights
+from .. import locking, merge, rights, signals
 from ..access import may_open_drafts
 from ..markdown import check_article
 from ..models import LANGUAGE_CODES, Article, Authorship, Persona, UpdateNote, field_suffix
@@ -271,6 +271,9 @@ class ArticleAdmin(
                 mode, version = restoring
                 comment = locking.recovered_comment if mode == "recover" else locking.restored_comment
                 reversion.set_comment(comment(version))
+                signals.article_restored.send(
+                    sender=Article, article=version.object, version=version, mode=mode, user=request.user
+                )
 
     def view_on_site(self, obj):
         """Readers' page once published; the preview before (the public URL would be a 404)."""
