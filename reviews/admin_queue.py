@@ -62,15 +62,24 @@ def _user_label(user):
     return f"{full} ({user.get_username()})" if full else user.get_username()
 
 
+class CommentField(forms.CharField):
+    """A text area whose value is stored with LF line endings (browsers post CRLF)."""
+
+    widget = forms.Textarea
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\r\n", "\n").replace("\r", "\n")
+
+
 class ApproveForm(forms.Form):
     revision = forms.IntegerField(widget=forms.HiddenInput)
-    comment = forms.CharField(label=gettext_lazy("Comment (optional)"), required=False, widget=forms.Textarea(
+    comment = CommentField(label=gettext_lazy("Comment (optional)"), required=False, widget=forms.Textarea(
         attrs={"rows": 2}
     ))
 
 
 class RequestChangesForm(forms.Form):
-    comment = forms.CharField(
+    comment = CommentField(
         label=gettext_lazy("What must change"), widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": gettext_lazy("Say what must change: requesting changes needs a comment.")},
     )
@@ -87,7 +96,7 @@ class StartReviewForm(forms.Form):
 
 
 class CommentForm(forms.Form):
-    text = forms.CharField(
+    text = CommentField(
         label=gettext_lazy("Add a comment"), widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": gettext_lazy("Write the comment first.")},
     )
@@ -117,7 +126,7 @@ class AssignForm(forms.Form):
         unreadable = [u for u in users if not reads_language(u, self.language)]
         if unreadable:
             raise forms.ValidationError(
-                _("%(users)s do(es) not review %(language)s texts.")
+                _("Not a reviewer of %(language)s texts: %(users)s.")
                 % {"users": ", ".join(u.get_username() for u in unreadable),
                    "language": names.get(self.language, self.language)}
             )

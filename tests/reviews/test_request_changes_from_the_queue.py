@@ -31,6 +31,7 @@ def test_request_changes_with_a_comment(client, reviewer, submitted, editor):
     response = client.post(review_url(submitted), {"_action": "request_changes", "comment": comment}, follow=True)
     assert "Changes were requested" in response.content.decode()
     assert Review.objects.get(article=submitted).state == ReviewState.CHANGES_REQUESTED
+    assert ReviewEvent.objects.last().comment == "Cite the 2024 trial.\nAnd give the dose."
     client.force_login(editor)
     assert "Cite the 2024 trial." in client.get(review_url(submitted)).content.decode()
 
