@@ -67,3 +67,16 @@ def test_approve_needs_a_post_with_the_csrf_token(reviewer, submitted):
     revision = browser.get(review_url(submitted)).context["revision"]
     assert browser.post(review_url(submitted), {"_action": "approve", "revision": revision.pk}).status_code == 403
     assert not SignOff.objects.exists()
+
+
+def test_with_a_quorum_of_two_the_page_counts_the_approvals(client, reviewer, second_reviewer, submitted, settings):
+    settings.REVIEW_QUORUM = 2
+    client.force_login(reviewer)
+    revision = client.get(review_url(submitted)).context["revision"]
+    response = client.post(review_url(submitted), {"_action": "approve", "revision": revision.pk}, follow=True)
+    html = response.content.decode()
+    assert f"Your approval of revision {revision.pk} was recorded; more approvals are needed." in html
+    assert "Under review (1 of 2 approvals)" in " ".join(html.split())
+    client.force_login(second_reviewer)
+    client.post(review_url(submitted), {"_action": "approve", "revision": revision.pk})
+    assert Review.objects.get(article=submitted).state == ReviewState.APPROVED
