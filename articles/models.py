@@ -199,6 +199,7 @@ class Article(models.Model):
         permissions = [
             ("publish_article", _("Can publish and unpublish articles")),
             ("edit_article_metadata", _("Can change an article's slug, status, topics and authors")),
+            ("view_unpublished_text", _("Can open previews, history and compare of unpublished text")),
         ]
         constraints = [
             models.CheckConstraint(

@@ -20,6 +20,7 @@ _EDIT_CONTENT = [
     "articles.change_sitepage", "articles.view_sitepage",
     "articles.add_author", "articles.change_author", "articles.view_author",
     "articles.view_persona", "articles.edit_article_metadata", "articles.view_translationtask",
+    "articles.view_unpublished_text",
     "references.add_reference", "references.change_reference", "references.view_reference",
 ]
 
@@ -34,8 +35,10 @@ ROLE_PERMISSIONS = {
         # Unlock accounts locked out after failed logins (django-axes' access attempts).
         "axes.view_accessattempt", "axes.delete_accessattempt",
     ],
+    # The board reads everything it reviews, unpublished text included (previews, history,
+    # compare), but changes nothing.
     BOARD: ["articles.view_article", "articles.view_topic", "articles.view_author",
-            "articles.view_persona", "references.view_reference",
+            "articles.view_persona", "references.view_reference", "articles.view_unpublished_text",
             "articles.view_followupquestion"],  # reads the questions, not who asked
     # Translators edit the translated text of existing articles, topics and site pages (not a
     # slug, status, topics or authors: edit_article_metadata, see admin/translations.py and
@@ -43,7 +46,7 @@ ROLE_PERMISSIONS = {
     TRANSLATORS: ["articles.view_article", "articles.change_article", "articles.view_topic",
                   "articles.change_topic", "articles.view_persona", "references.view_reference",
                   "articles.change_sitepage", "articles.view_sitepage",
-                  "articles.view_translationtask"],
+                  "articles.view_translationtask", "articles.view_unpublished_text"],
 }
 
 # Higher apps (reviews) add their own permissions to a role here.

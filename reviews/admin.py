@@ -45,4 +45,6 @@ class BoardMemberAdmin(UnchangedSaveMakesNoRevisionMixin, VersionAdmin, TabbedTr
     search_fields = ("display_name", "user__username", "user__first_name", "user__last_name")
     raw_id_fields = ("user",)
     filter_horizontal = ("specialties",)
+
+from . import admin_queue  # noqa: E402, F401  (registers "My review queue")
 from .audit import admin as audit_admin  # noqa: E402, F401  (registers the audit trail)

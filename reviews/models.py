@@ -6,6 +6,8 @@
 - ``Review``: one per language version of an article: its workflow state, the revision
   submitted, the last approval (revision, fingerprint, date, next review due).
 - ``ReviewEvent``: the append-only timeline of a review (who did what, when, why).
+- ``ReviewComment``: the discussion of a review (append-only), shown on its page in the queue.
+- ``ReviewQueue``: a proxy of Review, the admin's "My review queue" (``reviews/queue.py``).
 - ``SignOff``: one board member's approval of one language version at one revision, with the
   fingerprint of the exact text approved (``reviews/fingerprint.py``).
 
@@ -145,6 +147,10 @@ class Review(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("reviewer"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+", help_text=_("The board member who started the review."),
     )
+    assigned_to = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("assigned to"), blank=True, related_name="assigned_reviews",
+        help_text=_("Board members the chief medical editor asked to review this language version."),
+    )
     cycle = models.PositiveIntegerField(default=1)
     approved_revision = models.ForeignKey(
         "reversion.Revision", verbose_name=_("revision approved"), null=True, blank=True,
@@ -165,6 +171,7 @@ class Review(models.Model):
         permissions = [
             ("submit_review", _("Can submit a language version of an article for medical review")),
             ("view_checklist_report", _("Can see the report of published articles failing the trust checklist")),
+            ("assign_review", _("Can assign medical reviews to board members")),
         ]
         constraints = [
             models.UniqueConstraint(fields=["article", "language"], name="unique_review_per_language"),
@@ -256,6 +263,48 @@ class ReviewEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("Review events are append-only.")
+
+
+class ReviewComment(models.Model):
+    """A message in a review's discussion. Append-only: comments are never changed or deleted."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField(_("comment"))
+    created = models.DateTimeField(_("time"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created", "id"]
+        default_permissions = ("add", "view")
+        verbose_name = _("review comment")
+        verbose_name_plural = _("review comments")
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="review_comment_has_text"),
+        ]
+
+    def __str__(self):
+        return f"{self.review} {self.created:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValueError("Review comments are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Review comments are append-only.")
+
+
+class ReviewQueue(Review):
+    """The admin's review queue: the language versions waiting for the board, sent back for
+    changes, or due for their periodic review (``reviews/queue.py``)."""
+
+    class Meta:
+        proxy = True
+        default_permissions = ("view",)
+        verbose_name = _("my review queue")
+        verbose_name_plural = _("my review queue")
 
 
 class SignOff(models.Model):

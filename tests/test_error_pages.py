@@ -6,6 +6,7 @@ from django.utils import translation
 
 from articles.access import DRAFTS_REFUSED
 from tests.factories import make_article, make_topic
+from tests.staff import make_staff_reader
 
 
 def in_language(lang, text):
@@ -13,9 +14,9 @@ def in_language(lang, text):
         return str(text)
 
 
-def test_refused_preview_says_why_in_chinese_under_zh_hans(client, board_member):
+def test_refused_preview_says_why_in_chinese_under_zh_hans(client, db):
     make_article("unfinished", status="draft")
-    client.force_login(board_member)
+    client.force_login(make_staff_reader())
     response = client.get("/zh-hans/articles/unfinished/preview/")
     assert response.status_code == 403
     html = response.content.decode()
@@ -27,9 +28,9 @@ def test_refused_preview_says_why_in_chinese_under_zh_hans(client, board_member)
     assert browse != "Browse all articles" and browse in html  # the site's frame, in Chinese
 
 
-def test_refused_preview_says_why_in_english(client, board_member):
+def test_refused_preview_says_why_in_english(client, db):
     make_article("unfinished", status="draft")
-    client.force_login(board_member)
+    client.force_login(make_staff_reader())
     response = client.get("/en/articles/unfinished/preview/")
     assert response.status_code == 403
     html = response.content.decode()
@@ -39,9 +40,9 @@ def test_refused_preview_says_why_in_english(client, board_member):
     assert "ask a chief medical editor" in html
 
 
-def test_admin_refusal_is_shown_in_the_admin_frame(client, board_member, editor):
+def test_admin_refusal_is_shown_in_the_admin_frame(client, editor):
     article = make_article("knee", status="published")
-    client.force_login(board_member)
+    client.force_login(make_staff_reader())
     response = client.get(f"/admin/articles/article/{article.pk}/history/compare/?a=1&b=2")
     assert response.status_code == 403
     assert "admin/403.html" in [template.name for template in response.templates]

@@ -3,6 +3,7 @@
 import pytest
 
 from tests.factories import make_article
+from tests.staff import make_staff_reader
 
 URL = "/en/articles/unfinished/preview/"
 
@@ -42,8 +43,8 @@ def test_logged_in_outsider_is_forbidden(outsider_client, draft):
     assert outsider_client.get(URL).status_code == 403
 
 
-def test_board_member_without_change_permission_is_forbidden(client, board_member, draft):
-    client.force_login(board_member)
+def test_staff_without_the_permission_to_open_unpublished_text_is_forbidden(client, draft):
+    client.force_login(make_staff_reader())
     assert client.get(URL).status_code == 403
 
 

@@ -1,5 +1,6 @@
 """The admin offers each role only links it may open: no preview, compare or revert link that
-ends in a 403 (board members read articles but may not open unpublished text)."""
+ends in a 403 (board members read unpublished text but restore nothing; staff without the
+permission to open unpublished text see no link to it)."""
 
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
@@ -9,6 +10,7 @@ import reversion
 
 from articles.access import may_open_drafts
 from tests.factories import make_article, make_author, make_topic
+from tests.staff import make_staff_reader
 
 
 class _Links(HTMLParser):
@@ -67,15 +69,30 @@ def admin_pages(articles):
 
 
 def test_board_member_is_offered_no_link_that_is_refused(client, board_member, articles):
-    assert not may_open_drafts(board_member)
+    assert may_open_drafts(board_member)
     client.force_login(board_member)
     for page in admin_pages(articles):
         assert refused_links(client, page) == [], page
 
 
-def test_board_member_sees_no_preview_or_revert_links(client, board_member, articles):
-    draft, published = articles
+def test_board_member_sees_preview_and_compare_but_no_revert_links(client, board_member, articles):
+    draft, _published = articles
     client.force_login(board_member)
+    assert "/en/articles/knee-draft/preview/" in client.get("/admin/articles/article/").content.decode()
+    history_url = f"/admin/articles/article/{draft.pk}/history/"
+    links = links_in(history_url, client.get(history_url).content.decode())
+    revision_links = [url for url in links if url.startswith(history_url) and url != history_url]
+    assert revision_links and all(url.endswith("/preview/") for url in revision_links)
+    assert client.get(f"/admin/articles/article/{draft.pk}/change/").context["absolute_url"] == (
+        "/en/articles/knee-draft/preview/"
+    )
+
+
+def test_staff_without_draft_permission_sees_no_preview_or_revert_links(client, articles):
+    draft, published = articles
+    reader = make_staff_reader()
+    assert not may_open_drafts(reader)
+    client.force_login(reader)
     listing = client.get("/admin/articles/article/").content.decode()
     assert "/preview/" not in listing
     assert "knee-draft" in listing  # the article itself is listed and readable
@@ -83,10 +100,12 @@ def test_board_member_sees_no_preview_or_revert_links(client, board_member, arti
     assert f"/admin/articles/article/{draft.pk}/history/" in history
     assert "/preview/" not in history and 'name="a"' not in history
     assert client.get(f"/admin/articles/article/{draft.pk}/change/").context["has_absolute_url"] is False
-    # The published article's page is public: board members are offered it.
+    # The published article's page is public: they are offered it.
     assert client.get(f"/admin/articles/article/{published.pk}/change/").context["absolute_url"] == (
         published.get_absolute_url()
     )
+    for page in admin_pages(articles):
+        assert refused_links(client, page) == [], page
 
 
 @pytest.mark.parametrize("who", ["editor", "translator"])

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from reversion.models import Version
 
 from tests.factories import make_article
+from tests.staff import make_staff_reader
 
 
 def make_history(user, count=2):
@@ -62,10 +63,10 @@ def test_history_page_offers_compare_and_preview(editor_client, editor):
     assert "2 revisions" in html
 
 
-@pytest.mark.parametrize("who", ["outsider", "board_member"])
-def test_compare_needs_change_permission(client, editor, request, who):
+@pytest.mark.parametrize("who", ["outsider", "staff_reader"])
+def test_compare_needs_the_permission_to_open_unpublished_text(client, editor, request, who):
     article, (old, new) = make_history(editor)
-    client.force_login(request.getfixturevalue(who))
+    client.force_login(request.getfixturevalue(who) if who == "outsider" else make_staff_reader())
     response = client.get(compare_url(article, old, new))
     if who == "outsider":  # not staff: the admin sends them to log in
         assert response.status_code == 302 and "/login/" in response["Location"]
@@ -73,12 +74,21 @@ def test_compare_needs_change_permission(client, editor, request, who):
         assert response.status_code == 403
 
 
-def test_board_member_sees_history_without_compare_controls(client, editor, board_member):
+def test_staff_reader_sees_history_without_compare_controls(client, editor):
     article, (old, new) = make_history(editor)
-    client.force_login(board_member)
+    client.force_login(make_staff_reader())
     html = client.get(history_url(article)).content.decode()
     assert "First draft" in html
     assert 'name="a"' not in html and "/preview/" not in html
+
+
+def test_board_member_may_compare_but_not_revert(client, editor, board_member):
+    article, (old, new) = make_history(editor)
+    client.force_login(board_member)
+    assert client.get(compare_url(article, old, new)).status_code == 200
+    html = client.get(history_url(article)).content.decode()
+    assert 'name="a"' in html and f"/history/{old.pk}/preview/" in html
+    assert f'href="/admin/articles/article/{article.pk}/history/{old.pk}/"' not in html
 
 
 def test_translator_may_compare(client, editor, translator):

@@ -4,6 +4,7 @@ import reversion
 from reversion.models import Version
 
 from tests.factories import make_article, make_reference
+from tests.staff import make_staff_reader
 
 BODY_V1 = """Intro for everyone.
 
@@ -68,12 +69,12 @@ def test_preview_shows_the_chosen_language(editor_client, editor):
     assert "5.0×10^7个细胞" in html
 
 
-def test_preview_permissions_and_foreign_versions(client, editor, board_member):
+def test_preview_permissions_and_foreign_versions(client, editor):
     article, (old, _new) = make_history(editor)
     with reversion.create_revision():
         other = make_article(slug="other")
     foreign = Version.objects.get_for_object(other).get()
-    client.force_login(board_member)
+    client.force_login(make_staff_reader())
     assert client.get(url(article, old)).status_code == 403
     client.force_login(editor)
     assert client.get(url(article, foreign)).status_code == 404

@@ -29,7 +29,7 @@ def _on_postgresql(sql):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reviews', '0002_retraction_events_reminders_checklist_report'),
+        ('reviews', '0003_review_queue'),
     ]
 
     operations = [
