@@ -459,10 +459,12 @@ def article_jsonld(page):
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-def jsonld_script(data):
-    """``<script type="application/ld+json">`` with the data; no text can close the element."""
+def jsonld_script(data, nonce=None):
+    """``<script type="application/ld+json">`` with the data; no text can close the element.
+    ``nonce``: the request's Content-Security-Policy nonce (an inline script carries it)."""
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308 - escaped
+    nonce_attribute = f' nonce="{escape(nonce)}"' if nonce else ""
+    return mark_safe(f'<script type="application/ld+json"{nonce_attribute}>{payload}</script>')  # noqa: S308 - escaped
 
 
 # --- index and topic pages ---------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Login throttling (django-axes): who the client is, and what a locked-out user sees."""
+"""Security headers and login throttling: the Permissions-Policy header, who the client is
+(django-axes, the follow-up rate limit) and what a locked-out user sees."""
 
 from django.conf import settings
 from django.shortcuts import render
@@ -24,3 +25,15 @@ def lockout_response(request, original_response=None, credentials=None):
         "cooloff_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
     }
     return render(request, "account_locked.html", context, status=LOCKED_OUT_STATUS)
+
+
+class PermissionsPolicyMiddleware:
+    """Sends settings.PERMISSIONS_POLICY (Django has no setting for this header)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

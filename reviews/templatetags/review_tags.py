@@ -43,9 +43,10 @@ def review_dates(review):
     return {"review": review}
 
 
-@register.simple_tag
-def article_jsonld(data, review):
+@register.simple_tag(takes_context=True)
+def article_jsonld(context, data, review):
     """The page's one ld+json script: the article's data plus what the review adds."""
     merged = dict(data)
     merged.update(review.jsonld())
-    return jsonld_script(merged)
+    request = context.get("request")
+    return jsonld_script(merged, nonce=getattr(request, "csp_nonce", None))
