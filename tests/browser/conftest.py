@@ -1,6 +1,9 @@
 """Real-browser tests: Debian's Chromium driven by Playwright (see docs/pitfalls)."""
 
+import contextlib
 import os
+import re
+from pathlib import Path
 
 import pytest
 
@@ -33,3 +36,27 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+# Screenshots of every open page when a browser test fails, kept for CI as artefacts
+# (BROWSER_ARTIFACTS, default var/browser-failures/; .ci/run lists them).
+ARTIFACTS = Path(os.environ.get("BROWSER_ARTIFACTS", Path(__file__).resolve().parents[2] / "var" / "browser-failures"))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    chromium = item.funcargs.get("browser") if hasattr(item, "funcargs") else None
+    if report.when != "call" or not report.failed or chromium is None:
+        return
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "_", item.nodeid)
+    shots = []
+    for n, open_page in enumerate(page for context in chromium.contexts for page in context.pages):
+        path = ARTIFACTS / f"{name}-{n}.png"
+        with contextlib.suppress(Exception):  # a page that is already gone has no picture
+            open_page.screenshot(path=str(path), full_page=True)
+            shots.append(str(path))
+    if shots:
+        report.sections.append(("browser screenshots", "\n".join(shots)))
