@@ -10,4 +10,5 @@ urlpatterns = [
     path("articles/<slug:slug>/", views.article_detail, name="detail"),
     path("articles/<slug:slug>/preview/", views.article_preview, name="preview"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
+    path("search/", views.search, name="search"),
 ]

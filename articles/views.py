@@ -2,12 +2,14 @@
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
 from . import page as pages
+from . import search as searching
 from . import text_source
 from .access import DRAFTS_REFUSED, may_open_drafts
 from .models import Article, SitePage, Topic
@@ -109,3 +111,26 @@ def language_home(request):
 def editorial_policy(request):
     site_page = get_object_or_404(SitePage, slug=SitePage.EDITORIAL_POLICY)
     return render(request, "editorial_policy.html", {"page": pages.build_site_page(site_page, _lang(request))})
+
+
+PAGE_SIZE = 20
+
+
+def search(request):
+    """/<lang>/search/?q=...: published articles, the reader's language first, 20 a page."""
+    lang = _lang(request)
+    query = request.GET.get("q", "").strip()[: searching.MAX_QUERY_LENGTH]
+    concepts = searching.parse_query(query, searching.glossary_forms()) if query else []
+    hits = searching.find(concepts, lang)
+    page = Paginator(hits, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "articles/search.html",
+        {
+            "query": query,
+            "page_obj": page,
+            "results": searching.results(page.object_list, lang, concepts) if hits else [],
+            "count": len(hits),
+            "search_query": query,
+        },
+    )

@@ -1,0 +1,98 @@
+"""Keeps the stored search documents (ArticleSearch) in step with the articles.
+
+One document per language version that has a title or key answer, rebuilt whenever the
+article is saved (also by reversion's revert, which bypasses Article.save), its topics
+change or a topic is renamed. Drafts are indexed too: the search filters on the article's
+publication, so publishing needs no re-index.
+"""
+
+from django.contrib.postgres.search import SearchVector
+from django.db import connection
+from django.db.models import Value
+from django.db.models.signals import m2m_changed, post_save
+
+from .search_text import fold, plain_text, segment_document
+
+SEARCH_CONFIG = "english"  # Chinese words, segmented, pass the English stemmer unchanged
+
+
+def _text(article, field, lang):
+    return getattr(article, f"{field}_{lang.replace('-', '_')}", "") or ""
+
+
+def documents_for(article, topics):
+    """{lang: {title, answer, topics, body}} folded plain text of each language version.
+    ``topics``: the article's Topic rows (their names in every language are searchable)."""
+    from .models import LANGUAGE_CODES
+
+    documents = {}
+    for lang in LANGUAGE_CODES:
+        title, answer = _text(article, "title", lang), _text(article, "summary", lang)
+        if not (title or answer):
+            continue
+        names = " ".join(
+            name for topic in topics for name in {_text(topic, "name", code) for code in LANGUAGE_CODES} if name
+        )
+        documents[lang] = {
+            "title": fold(plain_text(title)),
+            "answer": fold(plain_text(answer) + " " + plain_text(_text(article, "plain_summary", lang))).strip(),
+            "topics": fold(names),
+            "body": fold(plain_text(_text(article, "body", lang))),
+        }
+    return documents
+
+
+def index_article(article, *, model=None):
+    """Rewrite the article's search documents from its stored text and topics."""
+    from .models import ArticleSearch
+
+    model = model or ArticleSearch
+    documents = documents_for(article, list(article.topics.all()))
+    model.objects.filter(article_id=article.pk).exclude(language__in=list(documents)).delete()
+    for lang, fields in documents.items():
+        values = dict(fields)
+        if connection.vendor == "postgresql":
+            values["vector"] = (
+                SearchVector(Value(segment_document(fields["title"])), config=SEARCH_CONFIG, weight="A")
+                + SearchVector(
+                    Value(segment_document(fields["answer"] + " " + fields["topics"])), config=SEARCH_CONFIG,
+                    weight="B",
+                )
+                + SearchVector(Value(segment_document(fields["body"])), config=SEARCH_CONFIG, weight="C")
+            )
+        model.objects.update_or_create(article_id=article.pk, language=lang, defaults=values)
+
+
+def _article_saved(sender, instance, **kwargs):
+    from .models import Article
+
+    if isinstance(instance, Article):  # also its proxies (the translation queue)
+        index_article(instance)
+
+
+def _topics_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    from .models import Article
+
+    if reverse:  # topic.articles.add(...): instance is the topic
+        articles = Article.objects.filter(pk__in=pk_set) if pk_set else instance.articles.all()
+        for article in articles.prefetch_related("topics"):
+            index_article(article)
+    else:
+        index_article(instance)
+
+
+def _topic_saved(sender, instance, created, **kwargs):
+    if created:
+        return
+    for article in instance.articles.prefetch_related("topics"):
+        index_article(article)
+
+
+def connect():
+    from .models import Article, Topic
+
+    post_save.connect(_article_saved, dispatch_uid="search_index_article")
+    post_save.connect(_topic_saved, sender=Topic, dispatch_uid="search_index_topic")
+    m2m_changed.connect(_topics_changed, sender=Article.topics.through, dispatch_uid="search_index_topics")
