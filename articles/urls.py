@@ -9,6 +9,7 @@ urlpatterns = [
     path("articles/", views.article_index, name="index"),
     path("articles/<slug:slug>/", views.article_detail, name="detail"),
     path("articles/<slug:slug>/preview/", views.article_preview, name="preview"),
+    path("topics/", views.topic_index, name="topics"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("search/", views.search, name="search"),
 ]

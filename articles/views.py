@@ -78,24 +78,33 @@ def article_preview(request, slug):
 def article_index(request):
     lang = _lang(request)
     choice = resolve_persona(request)
+    page, cards = pages.build_index(lang, request.GET.get("page"))
     response = render(
         request,
         "articles/article_index.html",
-        {"groups": pages.build_index(lang), "personas": pages.persona_options(choice, lang), "choice": choice},
+        {"page_obj": page, "cards": cards, "personas": pages.persona_options(choice, lang), "choice": choice},
     )
     return remember_persona(response, choice)
+
+
+def topic_index(request):
+    return render(request, "articles/topic_index.html", {"topics": pages.topic_entries(_lang(request))})
 
 
 def topic_detail(request, slug):
     lang = _lang(request)
     topic = get_object_or_404(Topic, slug=slug)
     choice = resolve_persona(request)
+    page, cards = pages.build_topic(topic, lang, request.GET.get("page"))
     response = render(
         request,
         "articles/topic_detail.html",
         {
-            "group": pages.build_topic(topic, lang),
+            "topic": topic,
+            "name": pages.localized(topic, "name", lang),
             "description": pages.localized(topic, "description", lang),
+            "page_obj": page,
+            "cards": cards,
             "personas": pages.persona_options(choice, lang),
             "choice": choice,
         },
