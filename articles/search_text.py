@@ -11,12 +11,13 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_CITATION = re.compile(r"\[@[^\]]*\]")
+_CITATION = re.compile(r"[ \t]*\[@[^\]]*\]")
 _FENCE = re.compile(r"^\s*:::.*$", re.MULTILINE)
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s*", re.MULTILINE)
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _TAG = re.compile(r"<[^>]*>")
-_MARKUP = re.compile(r"[*_`|>~]+|^\s*[-+]\s+|^\s*-{3,}\s*$", re.MULTILINE)
+_EMPHASIS = re.compile(r"[*_`~]+")
+_MARKUP = re.compile(r"[|>]+|^\s*[-+]\s+|^\s*-{3,}\s*$", re.MULTILINE)
 _SPACE = re.compile(r"\s+")
 # A run of CJK ideographs (what jieba segments); everything else is split on non-word characters.
 CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -29,6 +30,7 @@ def plain_text(markdown):
     text = _HEADING.sub("", text)
     text = _LINK.sub(r"\1", text)
     text = _TAG.sub(" ", text)
+    text = _EMPHASIS.sub("", text)
     text = _MARKUP.sub(" ", text)
     return _SPACE.sub(" ", text).strip()
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .feeds import ArticleFeed
 
 app_name = "articles"
 
@@ -12,4 +13,5 @@ urlpatterns = [
     path("topics/", views.topic_index, name="topics"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("search/", views.search, name="search"),
+    path("feed/", ArticleFeed(), name="feed"),
 ]

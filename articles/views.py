@@ -3,8 +3,9 @@
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
@@ -143,3 +144,11 @@ def search(request):
             "search_query": query,
         },
     )
+
+
+def robots_txt(request):
+    """Crawlers: everything public except the admin, previews and search results; the sitemap."""
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /*/preview/"]
+    lines += [f"Disallow: /{code}/search/" for code in pages.LANGUAGE_CODES]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
