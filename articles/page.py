@@ -199,6 +199,7 @@ class ArticlePage:
     render_failed: bool = False
     freshness: Freshness | None = None
     update_notes: list = field(default_factory=list)  # [(date, Localized)], newest first
+    shown_languages: list = field(default_factory=list)  # every language readers may see it in
     # What a reviewer's sign-off is checked against (reviews app): the reader-visible fields
     # of the text shown, the keys it cites and the cited references found in the library.
     shown_text: dict = field(default_factory=dict)
@@ -312,7 +313,8 @@ def build_article_page(article, *, lang, persona_choice, absolute_url, use_cache
     """The article page; ``use_cache=False`` renders afresh, ``draft=True`` shows the stored
     text whatever readers are shown (both for the editors' preview). Raises
     text_source.NotShown if readers may see no language version."""
-    content_lang, shown = shown_version(article, lang, draft=draft)
+    versions = _NOT_FETCHED if draft else text_source.reader_versions([article])
+    content_lang, shown = shown_version(article, lang, draft=draft, versions=versions)
     persona = persona_choice.persona
 
     lay_reader = persona is None or persona.is_lay
@@ -375,6 +377,11 @@ def build_article_page(article, *, lang, persona_choice, absolute_url, use_cache
     page.shown_text = shown.fields
     page.cited_keys, page.cited_library = text.keys, text.library
     page.jsonld = article_jsonld(page)
+    page.shown_languages = (
+        article.languages()
+        if versions is None or versions is _NOT_FETCHED
+        else [code for code in LANGUAGE_CODES if code in versions.get(article.pk, {})]
+    )
     return page
 
 

@@ -66,3 +66,11 @@ def page_url(context, number):
     params = request.GET.copy()
     params["page"] = number
     return f"{request.path}?{urlencode(sorted(params.lists()), doseq=True)}"
+
+
+@register.simple_tag(takes_context=True)
+def article_head(context, page):
+    """The article page's description, canonical, hreflang and Open Graph data (meta.py)."""
+    from ..meta import article_meta
+
+    return article_meta(page, context["request"])
