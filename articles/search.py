@@ -270,6 +270,9 @@ def highlight(text, pattern, *, window=None):
     if window and len(text) > window:
         first = spans[0][0] if spans else 0
         start = max(0, first - window // 3)
+        space = text.find(" ", start, first)
+        if start > 0 and space != -1:
+            start = space + 1  # begin at a word, not inside one
         end = min(len(text), start + window)
         spans = [(a, b) for a, b in spans if a >= start and b <= end]
     parts, cursor = [], start
