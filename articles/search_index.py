@@ -9,7 +9,7 @@ publication, so publishing needs no re-index.
 from django.contrib.postgres.search import SearchVector
 from django.db import connection
 from django.db.models import Value
-from django.db.models.signals import m2m_changed, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from .search_text import fold, plain_text, segment_document
 
@@ -71,13 +71,16 @@ def _article_saved(sender, instance, **kwargs):
 
 
 def _topics_changed(sender, instance, action, reverse, pk_set, **kwargs):
-    if action not in ("post_add", "post_remove", "post_clear"):
-        return
     from .models import Article
 
+    if reverse and action == "pre_clear":  # topic.articles.clear(): remember whose topics change
+        instance._search_reindex = list(instance.articles.values_list("pk", flat=True))
+        return
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
     if reverse:  # topic.articles.add(...): instance is the topic
-        articles = Article.objects.filter(pk__in=pk_set) if pk_set else instance.articles.all()
-        for article in articles.prefetch_related("topics"):
+        pks = pk_set if action != "post_clear" else getattr(instance, "_search_reindex", [])
+        for article in Article.objects.filter(pk__in=pks).prefetch_related("topics"):
             index_article(article)
     else:
         index_article(instance)
@@ -90,9 +93,33 @@ def _topic_saved(sender, instance, created, **kwargs):
         index_article(article)
 
 
+def _topic_deleting(sender, instance, **kwargs):
+    instance._search_reindex = list(instance.articles.values_list("pk", flat=True))
+
+
+def _topic_deleted(sender, instance, **kwargs):
+    from .models import Article
+
+    for article in Article.objects.filter(pk__in=getattr(instance, "_search_reindex", [])).prefetch_related("topics"):
+        index_article(article)
+
+
+def rebuild():
+    """Every article's documents afresh (``manage.py rebuild_search_index``); returns how many."""
+    from .models import Article
+
+    count = 0
+    for article in Article.objects.prefetch_related("topics").iterator(chunk_size=200):
+        index_article(article)
+        count += 1
+    return count
+
+
 def connect():
     from .models import Article, Topic
 
     post_save.connect(_article_saved, dispatch_uid="search_index_article")
     post_save.connect(_topic_saved, sender=Topic, dispatch_uid="search_index_topic")
+    pre_delete.connect(_topic_deleting, sender=Topic, dispatch_uid="search_index_topic_deleting")
+    post_delete.connect(_topic_deleted, sender=Topic, dispatch_uid="search_index_topic_deleted")
     m2m_changed.connect(_topics_changed, sender=Article.topics.through, dispatch_uid="search_index_topics")

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from articles.models import ArticleSearch
 from articles.search import find, parse_query
+from tests.articles.test_revert_and_recover import edited  # noqa: F401 - fixture
 from tests.factories import make_article, make_topic
 
 
@@ -75,3 +76,49 @@ def test_glossary_synonym_finds_the_term():
 
     ids = [hit.article_id for hit in find(parse_query("PPI", glossary_forms()), "en")]
     assert len(ids) == 1
+
+
+@pytest.mark.django_db
+def test_topic_cleared_from_the_topic_side_leaves_the_search():
+    topic = make_topic("sleep", name_en="Somnology")
+    make_article("a", title="Is napping good?", summary="Yes.", topics=[topic])
+    assert found("somnology") == ["a"]
+    topic.articles.clear()
+    assert found("somnology") == []
+
+
+def test_revert_in_the_admin_brings_back_the_old_text_to_search(editor_client, edited):  # noqa: F811 - fixture
+    from tests.articles.test_concurrent_edit import form_data_from
+    from tests.articles.test_revert_and_recover import revert_url
+
+    article, first, _original, _topic_a, _author_a = edited
+    assert found("changed") == ["cells"]
+    page = editor_client.get(revert_url(article, first))
+    assert editor_client.post(revert_url(article, first), form_data_from(page)).status_code == 302
+    assert found("changed") == []
+    assert found("cells") == ["cells"]
+
+
+@pytest.mark.django_db
+def test_deleted_topic_leaves_the_search():
+    topic = make_topic("sleep", name_en="Somnology")
+    make_article("a", title="Is napping good?", summary="Yes.", topics=[topic])
+    topic.delete()
+    assert found("somnology") == []
+
+
+@pytest.mark.django_db
+def test_rebuild_command_catches_up_with_text_changed_by_update():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from articles.models import Article
+
+    make_article("a", title="Is napping good?", summary="Yes.")
+    Article.objects.filter(slug="a").update(title_en="Is dozing good?")
+    assert found("dozing") == []
+    out = StringIO()
+    call_command("rebuild_search_index", stdout=out)
+    assert out.getvalue() == "Indexed 1 article(s).\n"
+    assert found("dozing") == ["a"]
