@@ -299,6 +299,10 @@ def snippet(fields, pattern):
     return highlight(answer, pattern, window=SNIPPET_LENGTH)
 
 
+def _shows_a_query_word(fields, pattern):
+    return pattern is None or any(_spans(plain_text(fields.get(name, "")), pattern) for name in ("title", "summary", "body"))
+
+
 def results(hits, lang, concepts):
     """The Result of each hit (a page of them): one query for the articles and their topics,
     plus what text_source's provider needs."""
@@ -319,6 +323,8 @@ def results(hits, lang, concepts):
             code, shown = shown_version(article, hit.lang, versions=versions)
         except text_source.NotShown:
             continue
+        if versions is not None and not _shows_a_query_word(shown.fields, pattern):
+            continue  # it matched text readers are not shown (e.g. not yet approved)
         with override(code):
             url = article.get_absolute_url()
         found.append(

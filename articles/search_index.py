@@ -1,9 +1,11 @@
 """Keeps the stored search documents (ArticleSearch) in step with the articles.
 
-One document per language version that has a title or key answer, rebuilt whenever the
-article is saved (also by reversion's revert, which bypasses Article.save), its topics
-change or a topic is renamed. Drafts are indexed too: the search filters on the article's
-publication, so publishing needs no re-index.
+One document per language version readers may see, of the text they are shown
+(``text_source``: the live text, or under the reviews app's approval gate the last approved
+text), rebuilt whenever the article is saved (also by reversion's revert, which bypasses
+Article.save), its topics change, a topic is renamed or deleted, or (reviews app) a review
+changes. Drafts are indexed too: the search filters on the article's publication, so
+publishing needs no re-index. After changing REVIEW_GATE, run ``rebuild_search_index``.
 """
 
 from django.contrib.postgres.search import SearchVector
@@ -20,14 +22,21 @@ def _text(article, field, lang):
     return getattr(article, f"{field}_{lang.replace('-', '_')}", "") or ""
 
 
-def documents_for(article, topics):
+def documents_for(article, topics, shown=None):
     """{lang: {title, answer, topics, body}} folded plain text of each language version.
-    ``topics``: the article's Topic rows (their names in every language are searchable)."""
+    ``topics``: the article's Topic rows (their names in every language are searchable).
+    ``shown``: {lang: fields} of the text readers are shown (text_source), None: the live text."""
     from .models import LANGUAGE_CODES
 
     documents = {}
     for lang in LANGUAGE_CODES:
-        title, answer = _text(article, "title", lang), _text(article, "summary", lang)
+        if shown is not None:
+            if lang not in shown:
+                continue
+            fields = shown[lang]
+        else:
+            fields = {name: _text(article, name, lang) for name in ("title", "summary", "body", "plain_summary")}
+        title, answer = fields["title"], fields["summary"]
         if not (title or answer):
             continue
         names = " ".join(
@@ -35,19 +44,26 @@ def documents_for(article, topics):
         )
         documents[lang] = {
             "title": fold(plain_text(title)),
-            "answer": fold(plain_text(answer) + " " + plain_text(_text(article, "plain_summary", lang))).strip(),
+            "answer": fold(plain_text(answer) + " " + plain_text(fields["plain_summary"])).strip(),
             "topics": fold(names),
-            "body": fold(plain_text(_text(article, "body", lang))),
+            "body": fold(plain_text(fields["body"])),
         }
     return documents
 
 
 def index_article(article, *, model=None):
-    """Rewrite the article's search documents from its stored text and topics."""
+    """Rewrite the article's search documents from the text readers are shown and its topics.
+    ``model``: a migration's historical ArticleSearch (the live text is indexed then)."""
+    from . import text_source
     from .models import ArticleSearch
 
+    shown = None
+    if model is None:
+        versions = text_source.reader_versions([article])
+        if versions is not None:
+            shown = {lang: text.fields for lang, text in versions.get(article.pk, {}).items()}
     model = model or ArticleSearch
-    documents = documents_for(article, list(article.topics.all()))
+    documents = documents_for(article, list(article.topics.all()), shown)
     model.objects.filter(article_id=article.pk).exclude(language__in=list(documents)).delete()
     for lang, fields in documents.items():
         values = dict(fields)

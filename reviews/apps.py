@@ -11,7 +11,7 @@ class ReviewsConfig(AppConfig):
 
         from articles import roles as article_roles
 
-        from . import gate, roles, versioning
+        from . import gate, roles, search, versioning
 
         versioning.register_models()
         roles.add_review_permissions()
@@ -19,3 +19,4 @@ class ReviewsConfig(AppConfig):
         # apply the roles (again) then.
         post_migrate.connect(article_roles.ensure_roles_after_migrate, sender=self)
         gate.install()
+        search.connect()
