@@ -12,7 +12,8 @@ class ArticlesConfig(AppConfig):
         # reversion records the field list when register() runs (see docs/pitfalls).
         from django.db.models.signals import post_migrate
 
-        from . import roles, versioning
+        from . import roles, search_index, versioning
 
         versioning.register_models()
+        search_index.connect()
         post_migrate.connect(roles.ensure_roles_after_migrate, sender=self)

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import RegexValidator
 from django.db import models, transaction
 from django.db.models import Prefetch, Q
@@ -486,6 +487,30 @@ class SitePage(models.Model):
 
     def __str__(self):
         return self.title or self.slug
+
+
+class ArticleSearch(models.Model):
+    """The search document of one language version of an article: its text plain and folded
+    (articles/search_text.py), kept in step with every save (search_index.py) so that a
+    search never re-reads Markdown or re-segments Chinese. ``vector`` (PostgreSQL only) is
+    the weighted full-text vector: title A, key answer and topics B, body C."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="search_documents")
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    title = models.TextField(blank=True)
+    answer = models.TextField(blank=True)
+    topics = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    vector = SearchVectorField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["article", "language"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "language"], name="unique_search_document"),
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} [{self.language}]"
 
 
 from .followup_models import FollowUpQuestion  # noqa: E402, F401 - models of this app live there too

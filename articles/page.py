@@ -11,14 +11,17 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Count, Q
 from django.urls import NoReverseMatch, resolve, reverse
 from django.urls.exceptions import Resolver404
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import escape, linebreaks
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import normalize_newlines
+from django.utils.text import Truncator, normalize_newlines
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -34,6 +37,7 @@ from .markdown import MarkdownError
 from .models import LANGUAGE_CODES, Article, GlossaryTerm, Topic, field_suffix
 from .related import related_articles
 from .render_cache import render_article
+from .search_text import plain_text
 
 logger = logging.getLogger(__name__)
 
@@ -197,6 +201,7 @@ class ArticlePage:
     render_failed: bool = False
     freshness: Freshness | None = None
     update_notes: list = field(default_factory=list)  # [(date, Localized)], newest first
+    shown_languages: list = field(default_factory=list)  # every language readers may see it in
     # What a reviewer's sign-off is checked against (reviews app): the reader-visible fields
     # of the text shown, the keys it cites and the cited references found in the library.
     shown_text: dict = field(default_factory=dict)
@@ -327,7 +332,8 @@ def build_article_page(article, *, lang, persona_choice, absolute_url, use_cache
     """The article page; ``use_cache=False`` renders afresh, ``draft=True`` shows the stored
     text whatever readers are shown (both for the editors' preview). Raises
     text_source.NotShown if readers may see no language version."""
-    content_lang, shown = shown_version(article, lang, draft=draft)
+    versions = _NOT_FETCHED if draft else text_source.reader_versions([article])
+    content_lang, shown = shown_version(article, lang, draft=draft, versions=versions)
     persona = persona_choice.persona
 
     lay_reader = persona is None or persona.is_lay
@@ -392,6 +398,11 @@ def build_article_page(article, *, lang, persona_choice, absolute_url, use_cache
     page.related = related_cards(article, lang, topic_ids=[t.pk for t, _name in topics],
                                  reference_ids=[ref.pk for ref in text.library.values()])
     page.jsonld = article_jsonld(page)
+    page.shown_languages = (
+        article.languages()
+        if versions is None or versions is _NOT_FETCHED
+        else [code for code in LANGUAGE_CODES if code in versions.get(article.pk, {})]
+    )
     return page
 
 
@@ -470,18 +481,17 @@ def jsonld_script(data, nonce=None):
 # --- index and topic pages ---------------------------------------------------------------
 
 
+LIST_PAGE_SIZE = 20
+ANSWER_SNIPPET_LENGTH = 220
+
+
 @dataclass(frozen=True)
 class ArticleCard:
     url: str
     title: Localized
     updated: datetime | None  # when the text of the title's language last changed
-
-
-@dataclass(frozen=True)
-class TopicGroup:
-    topic: Topic | None
-    name: Localized
-    articles: list[ArticleCard]
+    answer: Localized = Localized("", "")  # the key answer as plain text, shortened
+    topics: tuple = ()  # (Topic, Localized name) in the page's language
 
 
 def _card(article, lang, versions):
@@ -492,46 +502,60 @@ def _card(article, lang, versions):
         return None
     with override(lang):
         url = article.get_absolute_url()
+    answer = Truncator(plain_text(shown.fields["summary"])).chars(ANSWER_SNIPPET_LENGTH)
     return ArticleCard(
         url=url,
         title=Localized(shown.fields["title"] or article.slug, code, code != lang),
         updated=shown.updated or article.text_updated_at(code),
+        answer=Localized(answer, code, code != lang),
+        topics=tuple((topic, localized(topic, "name", lang)) for topic in article.topics.all()),
     )
 
 
-def build_index(lang):
-    """Published articles grouped by topic (an article shows under each of its topics)."""
-    articles = list(Article.objects.published().with_text_dates().prefetch_related("topics").order_by("slug"))
+def article_cards(articles, lang):
+    """Cards of ``articles`` (from ``listed_articles``) in their order; those readers may not
+    see left out. Costs what text_source's provider needs, nothing per article."""
+    articles = list(articles)
     versions = text_source.reader_versions(articles)
-    groups = {}
-    loose = []
-    for article in articles:
-        card = _card(article, lang, versions)
-        if card is None:
-            continue
-        topics = list(article.topics.all())
-        if not topics:
-            loose.append(card)
-        for topic in topics:
-            groups.setdefault(topic.pk, (topic, []))[1].append(card)
-    result = [
-        TopicGroup(topic, localized(topic, "name", lang), sorted(cards, key=lambda c: c.title.text.casefold()))
-        for topic, cards in groups.values()
-    ]
-    result.sort(key=lambda g: g.name.text.casefold())
-    if loose:
-        result.append(
-            TopicGroup(None, Localized(_("Other articles"), lang), sorted(loose, key=lambda c: c.title.text.casefold()))
-        )
-    return result
+    return [card for card in (_card(a, lang, versions) for a in articles) if card is not None]
 
 
-def build_topic(topic, lang):
-    articles = list(topic.articles.published().with_text_dates().order_by("slug"))
-    versions = text_source.reader_versions(articles)
-    cards = [card for card in (_card(a, lang, versions) for a in articles) if card is not None]
-    cards.sort(key=lambda c: c.title.text.casefold())
-    return TopicGroup(topic, localized(topic, "name", lang), cards)
+def listed_articles(queryset=None):
+    """Published articles, newest first, with what a card needs (topics in one more query)."""
+    queryset = Article.objects.all() if queryset is None else queryset
+    return queryset.published().with_text_dates().prefetch_related("topics").order_by("-published_at", "slug")
+
+
+def paginated_cards(queryset, lang, page_number):
+    """(Page, cards of that page): LIST_PAGE_SIZE a page, an out-of-range number gives the last."""
+    page = Paginator(queryset, LIST_PAGE_SIZE).get_page(page_number)
+    return page, article_cards(page.object_list, lang)
+
+
+def build_index(lang, page_number=None):
+    """Every published article once, newest first, with its topics as labels."""
+    return paginated_cards(listed_articles(), lang, page_number)
+
+
+def build_topic(topic, lang, page_number=None):
+    """A topic's published articles, newest first, each with its key answer."""
+    return paginated_cards(listed_articles(topic.articles.all()), lang, page_number)
+
+
+@dataclass(frozen=True)
+class TopicEntry:
+    topic: Topic
+    name: Localized
+    article_count: int
+
+
+def topic_entries(lang):
+    """Every topic with how many published articles it has, by name (one query)."""
+    published = Q(articles__status=Article.Status.PUBLISHED, articles__published_at__lte=timezone.now())
+    topics = Topic.objects.annotate(article_count=Count("articles", filter=published, distinct=True))
+    entries = [TopicEntry(t, localized(t, "name", lang), t.article_count) for t in topics]
+    entries.sort(key=lambda e: e.name.text.casefold())
+    return entries
 
 
 # --- site pages ------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 from django.urls import path, re_path
 
 from . import followup_views, reference_downloads, views
+from .feeds import ArticleFeed
 
 app_name = "articles"
 
@@ -9,6 +10,7 @@ urlpatterns = [
     path("articles/", views.article_index, name="index"),
     path("articles/<slug:slug>/", views.article_detail, name="detail"),
     path("articles/<slug:slug>/preview/", views.article_preview, name="preview"),
+    path("topics/", views.topic_index, name="topics"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     re_path(
         r"^articles/(?P<slug>[-a-zA-Z0-9_]+)/references\.(?P<fmt>json|bib|ris)$",
@@ -17,4 +19,6 @@ urlpatterns = [
     ),
     path("articles/<slug:slug>/follow-up/", followup_views.ask_follow_up, name="follow_up"),
     path("articles/<slug:slug>/follow-up/sent/", followup_views.follow_up_sent, name="follow_up_sent"),
+    path("search/", views.search, name="search"),
+    path("feed/", ArticleFeed(), name="feed"),
 ]

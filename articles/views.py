@@ -3,12 +3,15 @@
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
 from . import page as pages
+from . import search as searching
 from . import text_source
 from .access import DRAFTS_REFUSED, may_open_drafts
 from .models import Article, SitePage, Topic
@@ -77,24 +80,33 @@ def article_preview(request, slug):
 def article_index(request):
     lang = _lang(request)
     choice = resolve_persona(request)
+    page, cards = pages.build_index(lang, request.GET.get("page"))
     response = render(
         request,
         "articles/article_index.html",
-        {"groups": pages.build_index(lang), "personas": pages.persona_options(choice, lang), "choice": choice},
+        {"page_obj": page, "cards": cards, "personas": pages.persona_options(choice, lang), "choice": choice},
     )
     return remember_persona(response, choice)
+
+
+def topic_index(request):
+    return render(request, "articles/topic_index.html", {"topics": pages.topic_entries(_lang(request))})
 
 
 def topic_detail(request, slug):
     lang = _lang(request)
     topic = get_object_or_404(Topic, slug=slug)
     choice = resolve_persona(request)
+    page, cards = pages.build_topic(topic, lang, request.GET.get("page"))
     response = render(
         request,
         "articles/topic_detail.html",
         {
-            "group": pages.build_topic(topic, lang),
+            "topic": topic,
+            "name": pages.localized(topic, "name", lang),
             "description": pages.localized(topic, "description", lang),
+            "page_obj": page,
+            "cards": cards,
             "personas": pages.persona_options(choice, lang),
             "choice": choice,
         },
@@ -121,3 +133,34 @@ def site_page(request, slug):
         "site_page.html",
         {"page": pages.build_site_page(site_page, _lang(request)), "contact_email": contact_email},
     )
+
+
+PAGE_SIZE = 20
+
+
+def search(request):
+    """/<lang>/search/?q=...: published articles, the reader's language first, 20 a page."""
+    lang = _lang(request)
+    query = request.GET.get("q", "").strip()[: searching.MAX_QUERY_LENGTH]
+    concepts = searching.parse_query(query, searching.glossary_forms()) if query else []
+    hits = searching.find(concepts, lang)
+    page = Paginator(hits, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "articles/search.html",
+        {
+            "query": query,
+            "page_obj": page,
+            "results": searching.results(page.object_list, lang, concepts) if hits else [],
+            "count": len(hits),
+            "search_query": query,
+        },
+    )
+
+
+def robots_txt(request):
+    """Crawlers: everything public except the admin, previews and search results; the sitemap."""
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /*/preview/"]
+    lines += [f"Disallow: /{code}/search/" for code in pages.LANGUAGE_CODES]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,10 +1,12 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.shortcuts import redirect
 from django.urls import include, path
 from django.utils.cache import patch_vary_headers
 
 from articles import views as article_views
+from articles.sitemaps import SITEMAPS
 from config.api import api
 
 from . import health
@@ -29,6 +31,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
+    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", article_views.robots_txt, name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -13,7 +13,7 @@ class ReviewsConfig(AppConfig):
         from articles import roles as article_roles
         from references.models import Reference
 
-        from . import demo, gate, retractions, roles, versioning
+        from . import demo, gate, retractions, roles, search, versioning
         from .audit import receivers as audit_receivers
 
         versioning.register_models()
@@ -26,3 +26,4 @@ class ReviewsConfig(AppConfig):
         post_save.connect(retractions.on_reference_saved, sender=Reference, dispatch_uid="reviews-retraction")
         demo_hooks.register(demo.load_demo_reviews)
         audit_receivers.connect()
+        search.connect()

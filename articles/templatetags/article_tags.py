@@ -66,3 +66,20 @@ def persona_url(context, code):
     params = request.GET.copy()
     params["persona"] = code
     return f"{request.path}?{urlencode(sorted(params.lists()), doseq=True)}"
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number):
+    """The current page with ?page=<number>, other query parameters (the search words) kept."""
+    request = context["request"]
+    params = request.GET.copy()
+    params["page"] = number
+    return f"{request.path}?{urlencode(sorted(params.lists()), doseq=True)}"
+
+
+@register.simple_tag(takes_context=True)
+def article_head(context, page):
+    """The article page's description, canonical, hreflang and Open Graph data (meta.py)."""
+    from ..meta import article_meta
+
+    return article_meta(page, context["request"])
