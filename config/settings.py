@@ -11,6 +11,10 @@ REVIEW_REQUIRE_SPECIALTY  1: an approver's specialties must include a topic of t
 REVIEW_INTERVAL_MONTHS    months from an approval to the next review due (default 12)
 REVIEW_GATE     caution (default): readers see the latest text, with a caution until approved;
                 approval: readers see the last approved text of each language version
+CROSSREF_API_URL, EUTILS_API_URL  reference lookup services (default: the real ones)
+REFERENCE_LOOKUP_MAILTO   contact address sent to Crossref and NCBI (polite use)
+REFERENCE_LOOKUP_TIMEOUT  seconds before a lookup gives up (default 5)
+REFERENCE_LOOKUP_INTERVAL seconds between two requests to one service (default 0.4)
 """
 
 import os
@@ -172,6 +176,15 @@ REVIEW_INTERVAL_MONTHS = int(os.environ.get("REVIEW_INTERVAL_MONTHS", "12"))
 REVIEW_GATE = os.environ.get("REVIEW_GATE", "caution")
 if REVIEW_GATE not in ("caution", "approval"):
     raise ImproperlyConfigured("REVIEW_GATE must be 'caution' or 'approval'.")
+
+# Reference lookup (admin "Fill from DOI or PMID", manage.py check_retractions)
+CROSSREF_API_URL = os.environ.get("CROSSREF_API_URL", "https://api.crossref.org")
+EUTILS_API_URL = os.environ.get("EUTILS_API_URL", "https://eutils.ncbi.nlm.nih.gov/entrez/eutils")
+# Crossref's polite pool and NCBI ask for a contact address with every request.
+REFERENCE_LOOKUP_MAILTO = os.environ.get("REFERENCE_LOOKUP_MAILTO", "")
+REFERENCE_LOOKUP_TIMEOUT = float(os.environ.get("REFERENCE_LOOKUP_TIMEOUT", "5"))
+# Seconds between two requests to the same service (NCBI allows 3 a second without an API key).
+REFERENCE_LOOKUP_INTERVAL = float(os.environ.get("REFERENCE_LOOKUP_INTERVAL", "0.4"))
 
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
