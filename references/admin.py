@@ -110,7 +110,7 @@ class ReferenceAdmin(UnchangedSaveMakesNoRevisionMixin, VersionAdmin):
         _apply(data, filled.fields)
         data["lookup"] = ""
         request.POST = data
-        names = [str(ReferenceForm.base_fields[name].label or name) for name in FILLABLE if name in filled.fields]
+        names = [str(Reference._meta.get_field(name).verbose_name) for name in FILLABLE if name in filled.fields]
         message = _("Filled from %(service)s: %(fields)s. Check them, then save.") % {
             "service": filled.service,
             "fields": ", ".join(names),

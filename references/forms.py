@@ -229,7 +229,7 @@ class ReferenceForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.lookup_only = lookup_only
         choices = [(name, format_lazy("{} ({})", label, name)) for name, label in CSL_TYPES]
-        current = self["csl_type"].value() if "csl_type" in self.fields else None
+        current = self.instance.csl_type if self.instance.pk else None
         if current and current not in CSL_TYPE_NAMES:
             # Imported from a tool with its own types: keep it selectable rather than lose it.
             choices.insert(0, (current, format_lazy("{} ({})", current, gettext_lazy("not a CSL 1.0.2 type"))))

@@ -1,0 +1,94 @@
+"""When Crossref or PubMed cannot help (offline, slow, unknown identifier, a broken answer)
+the form says so in one sentence, keeps what was typed and saves nothing; never a traceback."""
+
+import pytest
+from django.urls import reverse
+
+from references.lookup.crossref import fetch_work
+from references.lookup.http import RecordNotFound, ServiceUnreachable
+from references.models import Reference
+from tests.references.standin import recorded
+
+ADD_URL = reverse("admin:references_reference_add")
+
+
+def lookup_post(**fields):
+    data = {"key": "kept-key", "csl_type": "book", "evidence": "guideline", "title": "Typed by hand",
+            "authors-rows": "1", "authors-0-family": "Zhou", "authors-0-given": "Li", "csl_extra": "{}",
+            "_lookup": "1"}
+    data.update(fields)
+    return data
+
+
+def assert_form_kept(html):
+    assert '>\nTyped by hand</textarea>' in html
+    assert 'name="authors-0-family" value="Zhou"' in html
+    assert '<option value="book" selected>' in html
+    assert "Traceback" not in html
+    assert not Reference.objects.exists()
+
+
+def test_offline_says_the_service_could_not_be_reached(editor_client, closed_port):
+    html = editor_client.post(ADD_URL, lookup_post(lookup="10.1000/xyz")).content.decode()
+    assert "Crossref could not be reached (connection refused): fill the fields by hand." in html
+    assert_form_kept(html)
+
+
+def test_a_service_slower_than_the_timeout_is_given_up(editor_client, standin, settings):
+    settings.REFERENCE_LOOKUP_TIMEOUT = 0.5
+    standin.crossref_work("10.1000/slow", recorded("crossref-work-10.5555-12345678.json"), delay=2)
+    html = editor_client.post(ADD_URL, lookup_post(lookup="10.1000/slow")).content.decode()
+    assert "Crossref could not be reached (timed out after 0.5 s): fill the fields by hand." in html
+    assert_form_kept(html)
+
+
+def test_an_unknown_doi_is_named(editor_client, standin):
+    # No route: the stand-in answers 404 "Resource not found." as Crossref does (recorded).
+    assert recorded("crossref-work-not-found.txt") == b"Resource not found."
+    html = editor_client.post(ADD_URL, lookup_post(lookup="10.1371/notarealdoi")).content.decode()
+    assert "Crossref has no record of DOI 10.1371/notarealdoi." in html
+    assert_form_kept(html)
+
+
+def test_an_unknown_pmid_is_named(editor_client, standin):
+    standin.esummary(["99999999"], {"header": {"type": "esummary", "version": "0.3"},
+                                    "result": {"uids": ["99999999"],
+                                               "99999999": {"uid": "99999999", "error": "cannot get document summary"}}})
+    html = editor_client.post(ADD_URL, lookup_post(lookup="99999999")).content.decode()
+    assert "PubMed has no record of PMID 99999999." in html
+    assert_form_kept(html)
+
+
+def test_a_malformed_answer_is_reported(editor_client, standin):
+    standin.crossref_work("10.1000/broken", recorded("crossref-work-10.5555-12345678.json")[:500])
+    html = editor_client.post(ADD_URL, lookup_post(lookup="10.1000/broken")).content.decode()
+    assert "Crossref sent an answer that is not valid JSON; try again later or fill the fields by hand." in html
+    assert_form_kept(html)
+
+
+def test_a_server_error_is_reported(editor_client, standin):
+    standin.crossref_work("10.1000/down", b"<html>502 Bad Gateway</html>", status=502, content_type="text/html")
+    html = editor_client.post(ADD_URL, lookup_post(lookup="10.1000/down")).content.decode()
+    assert "Crossref answered with an error (HTTP 502); try again later or fill the fields by hand." in html
+    assert_form_kept(html)
+
+
+def test_something_that_is_neither_a_doi_nor_a_pmid(editor_client, standin):
+    html = editor_client.post(ADD_URL, lookup_post(lookup="not an identifier")).content.decode()
+    assert "“not an identifier” is neither a DOI (10.1234/suffix) nor a PubMed ID (digits)." in html
+    assert_form_kept(html)
+    assert standin.requests == []
+
+
+def test_the_client_raises_one_line_errors():
+    # Used outside the admin too (check_retractions): the exceptions carry the message.
+    with pytest.raises(ServiceUnreachable):
+        from django.test import override_settings
+
+        with override_settings(CROSSREF_API_URL="file:///etc/passwd"):
+            fetch_work("10.1000/x")
+
+
+def test_unknown_doi_raises_record_not_found(standin):
+    with pytest.raises(RecordNotFound, match="Crossref has no record of DOI 10.1000/none."):
+        fetch_work("10.1000/none")
