@@ -79,6 +79,12 @@ class ReferenceAdmin(UnchangedSaveMakesNoRevisionMixin, VersionAdmin):
              for notice in notices),
         )
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not self.has_change_permission(request, obj):
+            fieldsets = [(name, options) for name, options in fieldsets if "lookup" not in options["fields"]]
+        return fieldsets
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         if getattr(request, "_reference_lookup_only", False):

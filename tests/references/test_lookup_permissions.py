@@ -29,3 +29,14 @@ def test_an_editor_may(editor_client, standin):
     response = editor_client.post(reverse("admin:references_reference_add"), {"_lookup": "1", "lookup": DOI})
     assert response.status_code == 200
     assert len(standin.requests) == 1
+
+
+def test_a_board_member_sees_the_reference_read_only_without_the_lookup(client, board_member):
+    reference = make_reference("viewable", authors=[{"family": "张", "given": "伟"}, {"literal": "WHO"}])
+    client.force_login(board_member)
+    response = client.get(reverse("admin:references_reference_change", args=[reference.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Fill from DOI or PMID</button>" not in html
+    assert 'name="_lookup"' not in html
+    assert "DOI or PMID" not in html
