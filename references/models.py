@@ -161,10 +161,6 @@ class Reference(models.Model):
                 condition=Q(issued_day__isnull=True) | Q(issued_day__gte=1, issued_day__lte=31),
                 name="reference_issued_day_valid",
             ),
-            models.CheckConstraint(
-                condition=Q(retracted=True) | Q(retracted_on__isnull=True, retraction_notice_doi=""),
-                name="reference_retraction_notice_only_when_retracted",
-            ),
         ]
 
     def __str__(self):
@@ -186,10 +182,16 @@ class Reference(models.Model):
             raise ValidationError({"issued_day": _("A day needs a month.")})
         if self.issued_month and not self.issued_year:
             raise ValidationError({"issued_month": _("A month needs a year.")})
+        # Not a database constraint: an import that un-retracts a reference (CSL-JSON has no
+        # notice fields) must not fail on the notice it leaves behind.
         if not self.retracted and (self.retracted_on or self.retraction_notice_doi):
             raise ValidationError(
                 {"retracted": _("A retraction date or notice needs the reference marked as retracted.")}
             )
+        if not self.retracted:
+            self.retraction_source = ""
+        elif not self.retraction_source:
+            self.retraction_source = RetractionSource.EDITOR
 
     @property
     def doi_url(self):

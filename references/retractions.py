@@ -181,7 +181,11 @@ def _record_notices(reference, report, notices):
     """Add the notices not recorded yet (in memory); returns the comments for its revision."""
     known = {(item.get("doi"), item.get("type")) for item in reference.correction_notices or []
              if isinstance(item, dict)}
-    new = [notice for notice in notices if (notice.doi, notice.type) not in known]
+    new = []
+    for notice in notices:
+        if (notice.doi, notice.type) not in known:
+            known.add((notice.doi, notice.type))
+            new.append(notice)
     if not new:
         return []
     reference.correction_notices = [*(reference.correction_notices or []), *(notice.as_json() for notice in new)]

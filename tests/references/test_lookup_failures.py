@@ -80,13 +80,10 @@ def test_something_that_is_neither_a_doi_nor_a_pmid(editor_client, standin):
     assert standin.requests == []
 
 
-def test_the_client_raises_one_line_errors():
-    # Used outside the admin too (check_retractions): the exceptions carry the message.
-    with pytest.raises(ServiceUnreachable):
-        from django.test import override_settings
-
-        with override_settings(CROSSREF_API_URL="file:///etc/passwd"):
-            fetch_work("10.1000/x")
+def test_a_service_address_that_is_not_http_is_never_opened(settings):
+    settings.CROSSREF_API_URL = "file:///etc"
+    with pytest.raises(ServiceUnreachable, match="its address in the settings is not an http"):
+        fetch_work("10.1000/x")
 
 
 def test_unknown_doi_raises_record_not_found(standin):
