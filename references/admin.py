@@ -122,7 +122,7 @@ class ReferenceAdmin(UnchangedSaveMakesNoRevisionMixin, VersionAdmin):
             "fields": ", ".join(names),
         }
         if filled.suggested_evidence:
-            message += " " + _("Evidence type suggested from PubMed's publication types: %(evidence)s.") % {
+            message += " " + _("Evidence type suggested from PubMed's publication types and MeSH headings: %(evidence)s.") % {
                 "evidence": filled.suggested_evidence
             }
         messages.success(request, message)

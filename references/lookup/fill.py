@@ -44,4 +44,4 @@ def lookup(text):
     kind, identifier = parse_identifier(text)
     if kind == "doi":
         return Filled(crossref.SERVICE, crossref.work_to_fields(crossref.fetch_work(identifier)))
-    return Filled(pubmed.SERVICE, pubmed.summary_to_fields(pubmed.fetch_summary(identifier)))
+    return Filled(pubmed.SERVICE, pubmed.record_to_fields(pubmed.fetch_record(identifier)))

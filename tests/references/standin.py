@@ -46,6 +46,10 @@ class StandIn:
     def crossref_work(self, doi, body, **kwargs):
         self.answer(f"/crossref/works/{doi}", body, **kwargs)
 
+    def efetch(self, pmid, body, **kwargs):
+        kwargs.setdefault("content_type", "text/xml")
+        self.answer(f"/eutils/efetch.fcgi?db=pubmed&id={pmid}&retmode=xml", body, **kwargs)
+
     def esummary(self, pmids, body, **kwargs):
         self.answer(f"/eutils/esummary.fcgi?db=pubmed&id={','.join(pmids)}&retmode=json", body, **kwargs)
 

@@ -51,9 +51,8 @@ def test_an_unknown_doi_is_named(editor_client, standin):
 
 
 def test_an_unknown_pmid_is_named(editor_client, standin):
-    standin.esummary(["99999999"], {"header": {"type": "esummary", "version": "0.3"},
-                                    "result": {"uids": ["99999999"],
-                                               "99999999": {"uid": "99999999", "error": "cannot get document summary"}}})
+    # efetch answers an unknown PMID with an empty article set.
+    standin.efetch("99999999", b'<?xml version="1.0" ?>\n<PubmedArticleSet></PubmedArticleSet>\n')
     html = editor_client.post(ADD_URL, lookup_post(lookup="99999999")).content.decode()
     assert "PubMed has no record of PMID 99999999." in html
     assert_form_kept(html)
@@ -63,6 +62,13 @@ def test_a_malformed_answer_is_reported(editor_client, standin):
     standin.crossref_work("10.1000/broken", recorded("crossref-work-10.5555-12345678.json")[:500])
     html = editor_client.post(ADD_URL, lookup_post(lookup="10.1000/broken")).content.decode()
     assert "Crossref sent an answer that is not valid JSON; try again later or fill the fields by hand." in html
+    assert_form_kept(html)
+
+
+def test_an_answer_that_is_not_pubmed_xml_is_reported(editor_client, standin):
+    standin.efetch("12345", recorded("crossref-work-10.5555-12345678.json"))
+    html = editor_client.post(ADD_URL, lookup_post(lookup="12345")).content.decode()
+    assert "PubMed sent an answer that is not PubMed XML; try again later or fill the fields by hand." in html
     assert_form_kept(html)
 
 
