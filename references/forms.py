@@ -238,6 +238,11 @@ class ReferenceForm(forms.ModelForm):
         if "evidence" in self.fields:
             self.fields["evidence"].help_text = _evidence_help()
 
+    @property
+    def changed_data(self):
+        # The lookup box is a tool, not data: typing in it and saving changes nothing.
+        return [name for name in super().changed_data if name != "lookup"]
+
     def full_clean(self):
         if self.lookup_only:
             # Filled from a lookup: shown for checking, never validated or saved in this request.

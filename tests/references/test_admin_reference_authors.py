@@ -41,7 +41,9 @@ def test_each_author_is_a_row_with_family_given_and_organisation(editor_client, 
 def test_saving_the_form_unchanged_keeps_every_name_part_and_makes_no_revision(editor_client, mixed_authors):
     make_article("cites-it", summary="Stated [@who-2024].")  # a published article cites it
     before = Version.objects.get_for_model(Reference).count()
-    response = editor_client.post(change_url(mixed_authors), form_data(editor_client, change_url(mixed_authors)))
+    data = form_data(editor_client, change_url(mixed_authors))
+    data["lookup"] = "10.1000/typed-but-not-looked-up"
+    response = editor_client.post(change_url(mixed_authors), data)
     assert response.status_code == 302
     mixed_authors.refresh_from_db()
     assert mixed_authors.authors == [
