@@ -56,7 +56,7 @@ def test_a_retracted_reference_is_marked_with_the_notice_doi_and_date(library):
         other.refresh_from_db()
         assert other.retracted is False and other.retraction_notice_doi == "" and other.retracted_on is None
     assert output.splitlines() == [
-        "Checked 4 references: 2 DOIs with Crossref, 1 PMIDs with PubMed.",
+        "Checked 4 references (DOIs asked of Crossref: 2; PMIDs asked of PubMed: 1).",
         "Newly retracted: 1 (carberry2008)",
         "  carberry2008: retracted 2009-09-14, notice 10.5555/24242424x (Crossref)",
         "New corrections and other notices: 2",
@@ -134,6 +134,6 @@ def test_exits_non_zero_only_when_a_service_cannot_be_reached_at_all(closed_port
     with pytest.raises(CommandError, match="Could not reach Crossref at all; nothing was checked there."):
         call_command("check_retractions", stdout=out)
     lines = out.getvalue().splitlines()
-    assert lines[0] == "Checked 5 references: 3 DOIs with Crossref, 0 PMIDs with PubMed."
+    assert lines[0] == "Checked 5 references (DOIs asked of Crossref: 3; PMIDs asked of PubMed: 0)."
     assert "  ref-0: Crossref could not be reached (connection refused): fill the fields by hand." in lines
     assert "  ref-4: not checked, Crossref could not be reached." in lines  # gave up after three attempts

@@ -17,7 +17,7 @@ class Command(BaseCommand):
         report = check_library()
         write = self.stdout.write
         write(
-            _("Checked %(count)s references: %(dois)s DOIs with Crossref, %(pmids)s PMIDs with PubMed.")
+            _("Checked %(count)s references (DOIs asked of Crossref: %(dois)s; PMIDs asked of PubMed: %(pmids)s).")
             % {"count": report.checked, "dois": report.dois, "pmids": report.pmids}
         )
         keys = ", ".join(key for key, _line in report.newly_retracted)
