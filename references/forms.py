@@ -131,6 +131,13 @@ def _compact(names):
 class AuthorsField(forms.Field):
     widget = AuthorsWidget
 
+    def prepare_value(self, value):
+        # CSL-JSON text, as the model's JSON field gives it: what a client posting the value
+        # back without the rows (scripts, tests) sends; the widget shows it as rows.
+        if isinstance(value, list):
+            return json.dumps(value, ensure_ascii=False)
+        return value
+
     def to_python(self, value):
         if value in (None, ""):
             return []
