@@ -19,6 +19,10 @@ SITE_URL        the site's address, for links in emails (default http://127.0.0.
 EMAIL_BACKEND   default: console (prints emails) in development, SMTP in production
 EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, EMAIL_USE_SSL,
 EMAIL_TIMEOUT (seconds, default 5), DEFAULT_FROM_EMAIL: the SMTP server and sender
+CROSSREF_API_URL, EUTILS_API_URL  reference lookup services (default: the real ones)
+REFERENCE_LOOKUP_MAILTO   contact address sent to Crossref and NCBI (polite use)
+REFERENCE_LOOKUP_TIMEOUT  seconds before a lookup gives up (default 5)
+REFERENCE_LOOKUP_INTERVAL seconds between two requests to one service (default 0.4)
 """
 
 import os
@@ -266,6 +270,14 @@ FOLLOWUP_EMAIL_RETENTION_DAYS = int(os.environ.get("FOLLOWUP_EMAIL_RETENTION_DAY
 # The address the contact page gives readers (empty: the page shows only its text).
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "")
 
+# Reference lookup (admin "Fill from DOI or PMID", manage.py check_retractions)
+CROSSREF_API_URL = os.environ.get("CROSSREF_API_URL", "https://api.crossref.org")
+EUTILS_API_URL = os.environ.get("EUTILS_API_URL", "https://eutils.ncbi.nlm.nih.gov/entrez/eutils")
+# Crossref's polite pool and NCBI ask for a contact address with every request.
+REFERENCE_LOOKUP_MAILTO = os.environ.get("REFERENCE_LOOKUP_MAILTO", "")
+REFERENCE_LOOKUP_TIMEOUT = float(os.environ.get("REFERENCE_LOOKUP_TIMEOUT", "5"))
+# Seconds between two requests to the same service (NCBI allows 3 a second without an API key).
+REFERENCE_LOOKUP_INTERVAL = float(os.environ.get("REFERENCE_LOOKUP_INTERVAL", "0.4"))
 
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

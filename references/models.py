@@ -55,6 +55,27 @@ class EvidenceType(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+# What each evidence type means, for the people who choose it (the admin's help text).
+EVIDENCE_DESCRIPTIONS = {
+    EvidenceType.GUIDELINE: _("Recommendations issued by a professional society or a health authority."),
+    EvidenceType.SYSTEMATIC_REVIEW: _(
+        "A review that searched for and appraised every study on one question, with or without a meta-analysis."
+    ),
+    EvidenceType.RCT: _("A trial in which participants were assigned to the treatments at random."),
+    EvidenceType.COHORT: _("Groups of people followed over time and compared by what they were exposed to."),
+    EvidenceType.CASE_CONTROL: _("People with an outcome compared with people without it, looking back at exposures."),
+    EvidenceType.CASE_SERIES: _("Reports of one or a few patients, without a comparison group."),
+    EvidenceType.EXPERT_OPINION: _("Editorials, letters and narrative reviews not based on a systematic search."),
+    EvidenceType.OTHER: _("Anything else: laboratory or animal studies, statistics, web pages."),
+}
+
+
+class RetractionSource(models.TextChoices):
+    CROSSREF = "crossref", "Crossref"
+    PUBMED = "pubmed", "PubMed"
+    EDITOR = "editor", _("an editor")
+
+
 class ReferenceQuerySet(models.QuerySet):
     def with_citing_article_count(self):
         return self.annotate(
@@ -97,6 +118,21 @@ class Reference(models.Model):
     retracted = models.BooleanField(
         _("retracted"), default=False, help_text=_("The source has been retracted or withdrawn.")
     )
+    retracted_on = models.DateField(
+        _("retracted on"), null=True, blank=True, help_text=_("The date of the retraction notice.")
+    )
+    retraction_notice_doi = models.CharField(
+        _("DOI of the retraction notice"), max_length=200, blank=True, validators=[validate_doi]
+    )
+    retraction_source = models.CharField(
+        _("retraction reported by"), max_length=20, choices=RetractionSource.choices, blank=True
+    )
+    correction_notices = models.JSONField(
+        _("correction notices"),
+        default=list,
+        blank=True,
+        help_text=_("Corrections, errata and expressions of concern found by check_retractions."),
+    )
     csl_extra = models.JSONField(
         _("other CSL fields"),
         default=dict,
@@ -132,6 +168,7 @@ class Reference(models.Model):
 
     def clean_fields(self, exclude=None):
         self.doi = normalize_doi(self.doi)
+        self.retraction_notice_doi = normalize_doi(self.retraction_notice_doi)
         super().clean_fields(exclude=exclude)
 
     def clean(self):
@@ -145,6 +182,16 @@ class Reference(models.Model):
             raise ValidationError({"issued_day": _("A day needs a month.")})
         if self.issued_month and not self.issued_year:
             raise ValidationError({"issued_month": _("A month needs a year.")})
+        # Not a database constraint: an import that un-retracts a reference (CSL-JSON has no
+        # notice fields) must not fail on the notice it leaves behind.
+        if not self.retracted and (self.retracted_on or self.retraction_notice_doi):
+            raise ValidationError(
+                {"retracted": _("A retraction date or notice needs the reference marked as retracted.")}
+            )
+        if not self.retracted:
+            self.retraction_source = ""
+        elif not self.retraction_source:
+            self.retraction_source = RetractionSource.EDITOR
 
     @property
     def doi_url(self):
