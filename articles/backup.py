@@ -15,6 +15,7 @@ login-throttling records (transient).
 import datetime
 import gzip
 import json
+from contextvars import ContextVar
 
 from django.apps import apps
 from django.core import serializers
@@ -37,6 +38,15 @@ EXCLUDED = {
 # Tables whose rows decide whether a database is "empty" (a fresh migrate fills others:
 # role groups, default personas, site pages).
 CONTENT_MODELS = ("articles.article", "references.reference", "auth.user")
+
+
+_restoring = ContextVar("restoring_backup", default=False)
+
+
+def is_restoring():
+    """True while restore_backup loads rows: receivers that derive or log rows (search index,
+    audit trail) stand aside, since the backup holds those rows too, exactly as they were."""
+    return _restoring.get()
 
 
 class _ExactEncoder(DjangoJSONEncoder):
@@ -143,6 +153,14 @@ def restore_backup(path, using=DEFAULT_DB_ALIAS):
         )
     models = backed_up_models()
     connection = connections[using]
+    token = _restoring.set(True)
+    try:
+        return _load(document, models, connection, using)
+    finally:
+        _restoring.reset(token)
+
+
+def _load(document, models, connection, using):
     with transaction.atomic(using=using):
         # What a migrate created (role groups, default personas, site pages) makes way for the
         # backup's own rows, children first.

@@ -34,7 +34,8 @@ def related_articles(article, *, topic_ids, reference_ids, limit=LIMIT):
         .annotate(shared_topics=_shared("topics", topic_ids), shared_references=_shared("citations__reference", reference_ids))
         .annotate(overlap=F("shared_topics") + F("shared_references"))
         .filter(overlap__gt=0)
-        .order_by("-overlap", "-shared_references", "-published_at", "slug")[:_CANDIDATES]
+        .order_by("-overlap", "-shared_references", "-published_at", "slug")
+        .prefetch_related("topics")[:_CANDIDATES]  # the cards show their topics
     )
     versions = text_source.reader_versions(candidates) if candidates else None
     if versions is not None:

@@ -13,6 +13,7 @@ from django.db import connection
 from django.db.models import Value
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
+from .backup import is_restoring
 from .search_text import fold, plain_text, segment_document
 
 SEARCH_CONFIG = "english"  # Chinese words, segmented, pass the English stemmer unchanged
@@ -80,6 +81,8 @@ def index_article(article, *, model=None):
 
 
 def _article_saved(sender, instance, **kwargs):
+    if is_restoring():
+        return
     from .models import Article
 
     if isinstance(instance, Article):  # also its proxies (the translation queue)
@@ -87,6 +90,8 @@ def _article_saved(sender, instance, **kwargs):
 
 
 def _topics_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if is_restoring():
+        return
     from .models import Article
 
     if reverse and action == "pre_clear":  # topic.articles.clear(): remember whose topics change
@@ -103,6 +108,8 @@ def _topics_changed(sender, instance, action, reverse, pk_set, **kwargs):
 
 
 def _topic_saved(sender, instance, created, **kwargs):
+    if is_restoring():
+        return
     if created:
         return
     for article in instance.articles.prefetch_related("topics"):
@@ -110,10 +117,14 @@ def _topic_saved(sender, instance, created, **kwargs):
 
 
 def _topic_deleting(sender, instance, **kwargs):
+    if is_restoring():
+        return
     instance._search_reindex = list(instance.articles.values_list("pk", flat=True))
 
 
 def _topic_deleted(sender, instance, **kwargs):
+    if is_restoring():
+        return
     from .models import Article
 
     for article in Article.objects.filter(pk__in=getattr(instance, "_search_reindex", [])).prefetch_related("topics"):

@@ -2,6 +2,8 @@
 
 from django.db import transaction
 
+from articles.backup import is_restoring
+
 from .middleware import request_actor_and_ip
 from .models import AuditEvent
 
@@ -12,6 +14,8 @@ def record(action, obj=None, *, detail="", actor=None, request=None, object_repr
     ``actor`` defaults to the signed-in user of the current request; ``on_commit`` defers the
     write until the surrounding transaction commits (what did not happen is not logged).
     """
+    if is_restoring():
+        return None  # a restore loads the trail as it was; loading it logs nothing new
     request_actor, ip = request_actor_and_ip(request)
     actor = actor if actor is not None else request_actor
     fields = {

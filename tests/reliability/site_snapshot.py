@@ -27,8 +27,9 @@ from reversion.models import Version  # noqa: E402
 
 from articles.models import Article, Persona, SitePage, Topic  # noqa: E402
 
-# Per-request values that differ between any two renders of the same data.
-VOLATILE = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
+# Per-request values that differ between any two renders of the same data
+# (the CSRF token of forms, the Content-Security-Policy nonce of inline scripts and styles).
+VOLATILE = re.compile(r'((?:name="csrfmiddlewaretoken" value|nonce)=")[^"]+(")')
 
 
 def page(client, url):

@@ -68,7 +68,7 @@ def test_a_board_member_reading_only_chinese_gets_the_email_in_chinese(
     chinese_mail = next(m for m in mail.outbox if m.to == ["chinese@example.org"])
     # The language named as the recipient reads it (the rest follows once the lead translates it).
     assert english_mail.subject.endswith("(Simplified Chinese)")
-    assert chinese_mail.subject.endswith("(简体中文)")
+    assert chinese_mail.subject.endswith("（简体中文）")
 
 
 def test_requesting_changes_emails_the_editors_with_the_comment(
