@@ -25,7 +25,7 @@ from .fileformat import normalize_body, normalize_line_text
 from .models import Article, field_suffix
 
 REVISION_MARK = "by load_demo."
-TEXT_FIELDS = ("title", "summary", "body")
+TEXT_FIELDS = ("title", "summary", "body", "plain_summary")
 
 
 def byline_comment(slug, author_slugs):

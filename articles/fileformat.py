@@ -25,7 +25,17 @@ from .versioning import latest_revision_id
 
 # "revision" is written by export_article: the history revision the file was exported from,
 # so that importing an edited copy cannot silently overwrite changes made since.
-FRONT_MATTER_KEYS = ("slug", "lang", "title", "summary", "status", "topics", "references", "revision")
+FRONT_MATTER_KEYS = (
+    "slug",
+    "lang",
+    "title",
+    "summary",
+    "plain_summary",
+    "status",
+    "topics",
+    "references",
+    "revision",
+)
 REQUIRED_KEYS = ("slug", "lang", "title", "summary")
 STATUSES = tuple(Article.Status.values)  # draft, published, archived
 DELIMITER = "---"
@@ -51,6 +61,7 @@ class ArticleFile:
     title: str
     summary: str
     body: str
+    plain_summary: str | None = None  # None: not given in the file (left as it is)
     status: str | None = None  # None: not given in the file
     topics: list | None = None  # None: not given; [] means "no topics"
     references: list = field(default_factory=list)  # CSL-JSON items (dicts)
@@ -398,6 +409,16 @@ def parse_article(text, source="<article>"):
     else:
         summary_source = []
 
+    plain_summary = None
+    if "plain_summary" in key_lines:
+        raw = data.get("plain_summary")
+        if raw is None:
+            plain_summary = ""
+        elif isinstance(nodes.get("plain_summary"), yaml.ScalarNode):
+            plain_summary = normalize_body(nodes["plain_summary"].value)
+        else:
+            problems.append(FileProblem(line_of("plain_summary"), _("plain_summary must be text.")))
+
     status = None
     if "status" in key_lines:
         raw = data.get("status")
@@ -486,6 +507,7 @@ def parse_article(text, source="<article>"):
             lang=lang,
             title=title,
             summary=summary,
+            plain_summary=plain_summary,
             body=body,
             status=status,
             topics=topics,
@@ -537,10 +559,13 @@ def dump_article(article, lang):
             "lang": lang,
             "title": normalize_line_text(article.text("title", lang)),
             "summary": normalize_line_text(article.text("summary", lang)),
+            "plain_summary": normalize_body(article.text("plain_summary", lang)),
             "status": article.status,
             "topics": _FlowList(article.topics.order_by("slug").values_list("slug", flat=True)),
             "references": [_yaml_item(csl.reference_to_item(ref)) for ref in cited_references(article, lang)],
         }
+        if not front["plain_summary"]:
+            del front["plain_summary"]
         revision = latest_revision_id(article)
         if revision is not None:
             front["revision"] = revision

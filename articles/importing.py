@@ -43,7 +43,7 @@ class ArticleImportError(ReferenceImportError):
 
 
 def _same_text(field, stored, new):
-    normalize = normalize_body if field == "body" else normalize_line_text
+    normalize = normalize_body if field in ("body", "plain_summary") else normalize_line_text
     return normalize(stored) == normalize(new)
 
 
@@ -303,8 +303,9 @@ def _import_one(source, article_file, slug, report, writing, left_alone=None):
             article = Article(slug=slug, status=article_file.status or Article.Status.DRAFT)
         new_text = {
             field_name: getattr(article_file, field_name)
-            for field_name in ("title", "summary", "body")
-            if created or not _same_text(field_name, article.text(field_name, lang), getattr(article_file, field_name))
+            for field_name in ("title", "summary", "body", "plain_summary")
+            if getattr(article_file, field_name) is not None
+            and (created or not _same_text(field_name, article.text(field_name, lang), getattr(article_file, field_name)))
         }
         new_status = article_file.status if article_file.status and article_file.status != article.status else None
 

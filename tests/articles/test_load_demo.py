@@ -145,10 +145,13 @@ def test_msc_article_renders_for_every_persona_with_different_audience_blocks(la
     assert set(html) >= {"patient", "caregiver", "student", "nurse", "pharmacist", "physician"}
 
     lay_only = "What this means for you" if lang == "en" else "对您意味着什么"
+    caregiver_only = "If you help someone decide" if lang == "en" else "如果您在帮家人做决定"
     clinical = "Clinical detail" if lang == "en" else "临床要点"
     critical = "Reading the dose evidence critically" if lang == "en" else "如何审慎解读剂量证据"
+    assert lay_only in html["patient"] and caregiver_only not in html["patient"]
+    assert caregiver_only in html["caregiver"] and lay_only not in html["caregiver"]
     for code in ("patient", "caregiver"):
-        assert lay_only in html[code] and clinical not in html[code] and critical not in html[code]
+        assert clinical not in html[code] and critical not in html[code]
     for code in ("nurse", "pharmacist"):
         assert clinical in html[code] and lay_only not in html[code] and critical not in html[code]
     assert critical in html["student"] and clinical not in html["student"] and lay_only not in html["student"]
