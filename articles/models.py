@@ -478,3 +478,33 @@ class SitePage(models.Model):
 
     def __str__(self):
         return self.title or self.slug
+
+
+class Autosave(models.Model):
+    """Text an editor typed in the article form and has not saved yet, kept on the server.
+
+    Not a revision and never the article's text: the form offers it back ("restore /
+    discard") when the editor reopens the article; a successful save deletes it. One per
+    user and article; ``article`` is empty for the form of a new article.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="autosaves")
+    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.CASCADE, related_name="autosaves")
+    language = models.CharField(
+        _("language"), max_length=10, blank=True, help_text=_("The language tab the editor was writing in.")
+    )
+    values = models.JSONField(_("field values"), default=dict)
+    saved_at = models.DateTimeField(_("saved"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("autosave")
+        verbose_name_plural = _("autosaves")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "article"], name="autosave_one_per_user_and_article"),
+            models.UniqueConstraint(
+                fields=["user"], condition=Q(article__isnull=True), name="autosave_one_new_article_per_user"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} / {self.article_id or '-'} / {self.saved_at:%Y-%m-%d %H:%M:%S}"

@@ -32,6 +32,7 @@ from .readability import ReadabilityAdminMixin
 from .restore_rights import RestoreRightsAdminMixin
 from .textfields import NormalizedTextAdminMixin
 from .translations import TranslatorRightsAdminMixin
+from .workbench import WorkbenchAdminMixin
 
 LOCK_FIELD = "base_revision"
 # One optional public update note per language (LANGUAGES is settled: en, zh-hans).
@@ -172,6 +173,7 @@ class AuthorshipInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(
+    WorkbenchAdminMixin,
     TranslatorRightsAdminMixin,
     ReadabilityAdminMixin,
     RestoreRightsAdminMixin,
