@@ -289,7 +289,7 @@
         var suffix = Object.keys(labels).filter(function (code) {
           return link.getAttribute("href").slice(-(code.length + 1)) === "_" + code;
         })[0];
-        if (suffix) {
+        if (suffix && link.textContent !== labels[suffix]) {
           link.textContent = labels[suffix];
           link.setAttribute("lang", suffix.replace("_", "-"));
         }
@@ -299,11 +299,16 @@
         mainSwitch.setAttribute("aria-label", gettext("Language of all fields"));
         Array.prototype.forEach.call(mainSwitch.options, function (option) {
           var code = option.textContent.replace("-", "_");
-          if (labels[code]) option.textContent = labels[code];
+          if (labels[code] && option.textContent !== labels[code]) option.textContent = labels[code];
         });
       }
     }
-    if (document.readyState === "complete") relabel();
-    else window.addEventListener("load", relabel);
+    // Their ready handler may run after the load event: relabel whenever tabs appear.
+    relabel();
+    var pending = null;
+    new MutationObserver(function () {
+      clearTimeout(pending);
+      pending = setTimeout(relabel, 0);
+    }).observe(document.body, { childList: true, subtree: true });
   }
 })();
