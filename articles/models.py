@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.validators import RegexValidator
 from django.db import models, transaction
 from django.db.models import Prefetch, Q
@@ -344,6 +345,16 @@ class TranslationTask(Article):
         default_permissions = ("view",)
         verbose_name = _("translation queue")
         verbose_name_plural = _("translation queue")
+
+
+class StaffAccount(get_user_model()):
+    """The staff accounts the chief medical editors manage in the admin (admin/staff.py)."""
+
+    class Meta:
+        proxy = True
+        default_permissions = ("add", "change", "view")
+        verbose_name = _("staff account")
+        verbose_name_plural = _("staff accounts")
 
 
 class LanguageVersion(models.Model):

@@ -28,6 +28,8 @@ ROLE_PERMISSIONS = {
     CHIEF_EDITORS: _EDIT_CONTENT + [
         "articles.publish_article", "articles.delete_article", "articles.change_persona",
         "articles.add_persona", "articles.delete_topic", "references.delete_reference",
+        # Staff accounts (admin/staff.py): add, deactivate, set roles; never superuser.
+        "articles.add_staffaccount", "articles.change_staffaccount", "articles.view_staffaccount",
     ],
     BOARD: ["articles.view_article", "articles.view_topic", "articles.view_author",
             "articles.view_persona", "references.view_reference"],
