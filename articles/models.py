@@ -389,6 +389,8 @@ class UpdateNote(models.Model):
     )
     note = models.CharField(_("update note"), max_length=300)
     created_at = models.DateTimeField(_("date"), default=timezone.now)
+    # A withdrawn note is no longer shown to readers; the history keeps it.
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import workbench
 from ..models import LANGUAGE_CODES, Persona, field_suffix
+from .update_notes import published_notes_html
 
 ARTICLE_FIELD = "_workbench_article"
 PREVIEW_BUTTON = "_preview"
@@ -165,6 +166,7 @@ class WorkbenchAdminMixin:
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def _add_workbench_context(self, request, context, obj):
+        context["published_notes"] = published_notes_html(obj, request.user)
         personas = list(Persona.objects.order_by("order", "code"))
         may_write = (obj is not None and self.has_change_permission(request, obj)) or (
             obj is None and self.has_add_permission(request)
