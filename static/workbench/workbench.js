@@ -214,8 +214,8 @@
     form.addEventListener("submit", function () { submitting = true; });
 
     function activeLanguage() {
-      var active = form.querySelector(".ui-tabs-active a[href^='#tab_id_']");
-      var match = active && active.getAttribute("href").match(/_(en|zh_hans)$/);
+      var active = form.querySelector(".ui-tabs-active[aria-controls^='tab_id_']");
+      var match = active && active.getAttribute("aria-controls").match(/_(en|zh_hans)$/);
       return match ? match[1] : "";
     }
 
@@ -271,7 +271,7 @@
     if (!field) return;
     var tabPanel = field.closest("[id^='tab_']");
     if (tabPanel) {
-      var tab = document.querySelector("a[href='#" + tabPanel.id + "']");
+      var tab = document.querySelector("li[aria-controls='" + tabPanel.id + "'] a");
       if (tab) tab.click();
     }
     var lines = field.value.split("\n");
@@ -284,25 +284,48 @@
   function relabelLanguageTabs(labels) {
     // modeltranslation's tabbed_translation_fields.js builds its tabs on jQuery's ready,
     // labelled with the code ("zh-hans"); name them by the language once they exist.
+    // jQuery UI makes each <li> the tab (role="tab", focusable) around a link: the link's
+    // href is dropped so the tab holds no second focusable control (axe: nested-interactive);
+    // jQuery UI finds the panel through the tab's aria-controls.
     function relabel() {
-      document.querySelectorAll(".ui-tabs-nav a[href^='#tab_']").forEach(function (link) {
+      document.querySelectorAll("li[aria-controls^='tab_id_']").forEach(function (tab) {
+        var panel = tab.getAttribute("aria-controls");
+        var link = tab.querySelector("a");
         var suffix = Object.keys(labels).filter(function (code) {
-          return link.getAttribute("href").slice(-(code.length + 1)) === "_" + code;
+          return panel.slice(-(code.length + 1)) === "_" + code;
         })[0];
-        if (suffix && link.textContent !== labels[suffix]) {
+        if (!link || !suffix) return;
+        if (link.textContent !== labels[suffix]) {
           link.textContent = labels[suffix];
           link.setAttribute("lang", suffix.replace("_", "-"));
         }
+        if (link.hasAttribute("href")) link.removeAttribute("href");
       });
       var mainSwitch = document.getElementById("modeltranslation-main-switch");
       if (mainSwitch) {
-        mainSwitch.setAttribute("aria-label", gettext("Language of all fields"));
+        if (!mainSwitch.hasAttribute("aria-label")) {
+          mainSwitch.setAttribute("aria-label", gettext("Language of all fields"));
+        }
         Array.prototype.forEach.call(mainSwitch.options, function (option) {
           var code = option.textContent.replace("-", "_");
           if (labels[code] && option.textContent !== labels[code]) option.textContent = labels[code];
         });
       }
+      // The filter_horizontal widget's search icon is a <span> with an aria-label: name it an image.
+      document.querySelectorAll(".help-tooltip[aria-label]:not([role]), .help-tooltip[title]:not([role])")
+        .forEach(function (icon) { icon.setAttribute("role", "img"); });
     }
+    // jQuery UI asks a tab's link whether its panel is on this page (else it would load it
+    // by Ajax): a link without href is, its panel is found through aria-controls.
+    [window.jQuery, window.django && window.django.jQuery].forEach(function ($) {
+      var tabs = $ && $.ui && $.ui.tabs;
+      if (!tabs || tabs.prototype._workbenchPatched) return;
+      var isLocal = tabs.prototype._isLocal;
+      tabs.prototype._isLocal = function (anchor) {
+        return !anchor || !anchor.hasAttribute("href") || isLocal.call(this, anchor);
+      };
+      tabs.prototype._workbenchPatched = true;
+    });
     // Their ready handler may run after the load event: relabel whenever tabs appear.
     relabel();
     var pending = null;

@@ -51,3 +51,16 @@ def test_article_form_fits_1280_px(admin_page):
     assert overflow(page) <= 0
     body = page.locator("#id_body_en").bounding_box()
     assert body["height"] >= 400  # a tall editor
+
+
+def test_language_tabs_are_named_by_their_language_and_still_switch(admin_page):
+    page, live_server = admin_page
+    page.goto(f"{live_server.url}/admin/articles/article/add/")
+    tabs = page.locator("li[aria-controls='tab_id_body_zh_hans'] a")
+    tabs.wait_for()
+    assert page.locator("li[aria-controls='tab_id_body_en'] a").inner_text().lower() == "english"
+    assert tabs.get_attribute("lang") == "zh-hans"
+    assert tabs.text_content() == "简体中文"
+    assert not page.locator("#id_body_zh_hans").is_visible()
+    tabs.click()
+    assert page.locator("#id_body_zh_hans").is_visible()
