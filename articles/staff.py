@@ -58,4 +58,6 @@ def send_invitation(user, base_url, *, language):
             }
         send_mail(subject, body, None, [user.email])
 
-    transaction.on_commit(send)
+    # robust: a mail server that is down is logged, never a failed save (the account exists;
+    # "Send the invitation again" in the staff list retries).
+    transaction.on_commit(send, robust=True)

@@ -46,7 +46,7 @@ class StaffAccountAdmin(admin.ModelAdmin):
     list_filter = ("is_active", "groups")
     search_fields = ("username", "first_name", "last_name", "email")
     ordering = ("username",)
-    actions = ("deactivate",)
+    actions = ("deactivate", "invite_again")
     readonly_fields = ("last_login", "date_joined")
     fieldsets = (
         (None, {"fields": ("username", "first_name", "last_name", "email")}),
@@ -106,6 +106,17 @@ class StaffAccountAdmin(admin.ModelAdmin):
         self.message_user(
             request,
             ngettext("%(count)d account deactivated.", "%(count)d accounts deactivated.", count) % {"count": count},
+        )
+
+    @admin.action(description=_("Send the invitation to choose a password again"), permissions=["change"])
+    def invite_again(self, request, queryset):
+        accounts = [user for user in queryset.filter(is_active=True) if user.email]
+        for user in accounts:
+            staff.send_invitation(user, request.build_absolute_uri("/"), language=get_language())
+        self.message_user(
+            request,
+            ngettext("%(count)d invitation sent.", "%(count)d invitations sent.", len(accounts))
+            % {"count": len(accounts)},
         )
 
 

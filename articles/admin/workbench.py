@@ -177,6 +177,10 @@ class WorkbenchAdminMixin:
             "languages": [(code, get_language_info(code)["name_local"]) for code in LANGUAGE_CODES],
             "article_id": obj.pk if obj is not None else "",
             "guide_url": reverse("admin:articles_article_writing_guide"),
+            # The reference form (with its DOI/PMID lookup where it has one), for who may add.
+            "add_reference_url": reverse("admin:references_reference_add")
+            if request.user.has_perm("references.add_reference")
+            else "",
             "config": {
                 "previewUrl": reverse("admin:articles_article_live_preview"),
                 "searchUrl": reverse("admin:articles_article_reference_search"),

@@ -148,3 +148,28 @@ def test_non_staff_are_sent_to_login(client, request, role, db):
     response = client.get(LIST)
     assert response.status_code == 302
     assert reverse("admin:login") in response["Location"]
+
+
+def test_invitation_can_be_sent_again(chief_client, translator, django_capture_on_commit_callbacks):
+    translator.email = "t@example.org"
+    translator.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = chief_client.post(LIST, {"action": "invite_again", "_selected_action": [translator.pk]})
+    assert response.status_code == 302
+    assert [m.to for m in mail.outbox] == [["t@example.org"]]
+
+
+def test_a_mail_server_that_is_down_does_not_undo_the_account(chief_client, settings, django_capture_on_commit_callbacks):
+    settings.EMAIL_BACKEND = "tests.articles.test_staff_accounts.BrokenBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = chief_client.post(ADD, account_data())
+    assert response.status_code == 302
+    assert User.objects.filter(username="lin").exists()
+
+
+class BrokenBackend:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("no mail server")

@@ -41,3 +41,15 @@ def test_the_article_format_is_documented_in_the_project():
     readme = (base / "README.md").read_text()
     assert "../shared" not in readme
     assert "docs/article-format.md" in readme
+
+
+def test_the_picker_links_to_a_new_reference_only_for_who_may_add_one(editor_client, client, translator):
+    add_reference = reverse("admin:references_reference_add")
+    assert f'href="{add_reference}"' in editor_client.get(ADD).content.decode()
+    from tests.factories import make_article
+
+    article = make_article(slug="knee")
+    client.force_login(translator)
+    html = client.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
+    assert "Cite a source" in html
+    assert f'href="{add_reference}"' not in html
