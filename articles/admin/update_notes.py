@@ -10,6 +10,7 @@ article's metadata (editors, chief medical editors). Notes are never added or de
 import reversion
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -69,7 +70,17 @@ class UpdateNoteAdmin(VersionAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
-        return False
+        # Asked when an article is deleted (its notes go with it): whoever may delete articles.
+        # A note on its own is never deleted: withdraw it (delete_view refuses).
+        return request.user.has_perm("articles.delete_article")
+
+    def delete_view(self, request, object_id, extra_context=None):
+        raise PermissionDenied
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

@@ -71,3 +71,12 @@ def test_notes_cannot_be_added_or_deleted_here(editor_client, note):
     assert editor_client.get(reverse("admin:articles_updatenote_add")).status_code == 403
     assert editor_client.post(reverse("admin:articles_updatenote_delete", args=[note.pk]), {"post": "yes"}).status_code == 403
     assert UpdateNote.objects.count() == 1
+
+
+def test_chief_editor_deleting_an_article_deletes_its_notes_but_not_a_note_alone(client, chief_editor, note):
+    client.force_login(chief_editor)
+    assert client.post(reverse("admin:articles_updatenote_delete", args=[note.pk]), {"post": "yes"}).status_code == 403
+    assert UpdateNote.objects.count() == 1
+    response = client.post(reverse("admin:articles_article_delete", args=[note.article_id]), {"post": "yes"})
+    assert response.status_code == 302
+    assert not UpdateNote.objects.exists()
