@@ -1,6 +1,6 @@
 """The article file: YAML front matter between ``---`` lines, then the Markdown body.
 
-The contract is ../shared/docs/article-format.md. This module only reads and writes the text;
+The contract is docs/article-format.md. This module only reads and writes the text;
 it does not touch the database except to read an article for dump_article(). Checks that
 need the database (citation keys, personas, DOIs of other references) are in importing.py.
 

@@ -35,7 +35,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import normalize_newlines
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import ngettext, override
 from reversion.models import Version
 
 from references.formatting import vancouver_html
@@ -93,6 +93,39 @@ def diff_html(old, new):
         if op in ("insert", "replace"):
             parts.append(_marked("ins", "diff-ins", _("[added: "), new_tokens[j1:j2]))
     return mark_safe("".join(parts))  # noqa: S308 - every part is escaped above
+
+
+_PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n+")
+# Long texts whose unchanged paragraphs are folded away in diffs.
+FOLDED_FIELDS = ("body", "plain_summary")
+
+
+def paragraphs(text):
+    text = normalize_newlines(text or "").strip("\n")
+    return [part for part in _PARAGRAPH_BREAK_RE.split(text) if part] if text else []
+
+
+def _folded(unchanged):
+    count = len(unchanged)
+    label = ngettext("%(count)d unchanged paragraph", "%(count)d unchanged paragraphs", count) % {"count": count}
+    return format_html(
+        '<details class="diff-unchanged"><summary>{}</summary>{}</details>', label, "\n\n".join(unchanged)
+    )
+
+
+def folded_diff_html(old, new):
+    """``diff_html`` of a long text, paragraph by paragraph: every run of paragraphs that did
+    not change is folded into "N unchanged paragraphs" (expandable, ``<details>``), and the
+    changed ones are diffed word by word (character by character for Chinese)."""
+    old_parts, new_parts = paragraphs(old), paragraphs(new)
+    matcher = difflib.SequenceMatcher(None, old_parts, new_parts, autojunk=False)
+    parts = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            parts.append(_folded(new_parts[j1:j2]))
+        else:
+            parts.append(diff_html("\n\n".join(old_parts[i1:i2]), "\n\n".join(new_parts[j1:j2])))
+    return mark_safe("\n".join(parts))  # noqa: S308 - every part is escaped above
 
 
 def _text(field_dict, field, lang):
@@ -247,7 +280,8 @@ def compare_field_dicts(old, new):
         author_names = dict(Author.objects.filter(pk__in=pks).values_list("pk", "name"))
     for name, lang in changes:
         if lang is not None:
-            html = diff_html(_text(old, name, lang), _text(new, name, lang))
+            differ = folded_diff_html if name in FOLDED_FIELDS else diff_html
+            html = differ(_text(old, name, lang), _text(new, name, lang))
         elif name == "topics":
             before, after = (_topic_names(_plain(d, name), topic_names) for d in (old, new))
             html = diff_html(before, after)

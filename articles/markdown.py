@@ -1,6 +1,6 @@
 """Article text (Markdown with citations and audience blocks) to safe HTML.
 
-The syntax is that of ``../shared/docs/article-format.md``: CommonMark plus GFM tables and
+The syntax is that of ``docs/article-format.md``: CommonMark plus GFM tables and
 strikethrough, Pandoc citations ``[@key]`` / ``[@a; @b]`` and Pandoc fenced divs
 ``::: {audience="patient caregiver"}`` ... ``:::``. Raw HTML is shown as text and images are
 not embedded (``![alt](url)`` stays a plain link), and the result is sanitised.

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import RegexValidator
 from django.db import models, transaction
@@ -352,6 +353,16 @@ class TranslationTask(Article):
         verbose_name_plural = _("translation queue")
 
 
+class StaffAccount(get_user_model()):
+    """The staff accounts the chief medical editors manage in the admin (admin/staff.py)."""
+
+    class Meta:
+        proxy = True
+        default_permissions = ("add", "change", "view")
+        verbose_name = _("staff account")
+        verbose_name_plural = _("staff accounts")
+
+
 class LanguageVersion(models.Model):
     """When one language version's text last changed and, for a translation, which state
     of the original it was translated from: the basis of "this translation may be out of date"."""
@@ -384,6 +395,8 @@ class UpdateNote(models.Model):
     )
     note = models.CharField(_("update note"), max_length=300)
     created_at = models.DateTimeField(_("date"), default=timezone.now)
+    # A withdrawn note is no longer shown to readers; the history keeps it.
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -511,6 +524,36 @@ class ArticleSearch(models.Model):
 
     def __str__(self):
         return f"{self.article_id} [{self.language}]"
+
+
+class Autosave(models.Model):
+    """Text an editor typed in the article form and has not saved yet, kept on the server.
+
+    Not a revision and never the article's text: the form offers it back ("restore /
+    discard") when the editor reopens the article; a successful save deletes it. One per
+    user and article; ``article`` is empty for the form of a new article.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="autosaves")
+    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.CASCADE, related_name="autosaves")
+    language = models.CharField(
+        _("language"), max_length=10, blank=True, help_text=_("The language tab the editor was writing in.")
+    )
+    values = models.JSONField(_("field values"), default=dict)
+    saved_at = models.DateTimeField(_("saved"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("autosave")
+        verbose_name_plural = _("autosaves")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "article"], name="autosave_one_per_user_and_article"),
+            models.UniqueConstraint(
+                fields=["user"], condition=Q(article__isnull=True), name="autosave_one_new_article_per_user"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} / {self.article_id or '-'} / {self.saved_at:%Y-%m-%d %H:%M:%S}"
 
 
 from .followup_models import FollowUpQuestion  # noqa: E402, F401 - models of this app live there too

@@ -391,7 +391,7 @@ def build_article_page(article, *, lang, persona_choice, absolute_url, use_cache
     page.update_notes = [
         (note.created_at, localized(note, "note", lang))
         for note in article.update_notes.all()
-        if localized(note, "note", lang).text
+        if note.withdrawn_at is None and localized(note, "note", lang).text
     ]
     page.shown_text = shown.fields
     page.cited_keys, page.cited_library = text.keys, text.library

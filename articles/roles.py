@@ -34,6 +34,8 @@ ROLE_PERMISSIONS = {
         "articles.add_persona", "articles.delete_topic", "references.delete_reference",
         # Unlock accounts locked out after failed logins (django-axes' access attempts).
         "axes.view_accessattempt", "axes.delete_accessattempt",
+        # Staff accounts (admin/staff.py): add, deactivate, set roles; never superuser.
+        "articles.add_staffaccount", "articles.change_staffaccount", "articles.view_staffaccount",
     ],
     # The board reads everything it reviews, unpublished text included (previews, history,
     # compare), but changes nothing.

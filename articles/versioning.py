@@ -77,6 +77,8 @@ def _store_update_notes(sender, revision, versions, **kwargs):
     if not article_ids:
         return
     note_type = ContentType.objects.get_for_model(UpdateNote)
+    # A note saved in this revision (a correction, admin/update_notes.py) is stored already.
+    stored = {version.object_id for version in versions if version.content_type_id == note_type.pk}
     Version.objects.using(revision._state.db).bulk_create(
         Version(
             revision=revision,
@@ -88,6 +90,7 @@ def _store_update_notes(sender, revision, versions, **kwargs):
             object_repr=str(note),
         )
         for note in UpdateNote.objects.filter(article_id__in=article_ids)
+        if str(note.pk) not in stored
     )
 
 

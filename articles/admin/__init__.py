@@ -10,7 +10,7 @@ from .. import versioning
 # is imported (autodiscover) before ArticlesConfig.ready() runs.
 versioning.register_models()
 
-from . import article, followups, glossary, taxonomy  # noqa: E402, F401  (registers the ModelAdmins)
+from . import article, followups, glossary, staff, taxonomy, update_notes  # noqa: E402, F401  (registers the ModelAdmins)
 
 admin.site.site_header = _("MedCMS")
 admin.site.site_title = _("MedCMS administration")

@@ -15,7 +15,9 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.timezone import localtime
 from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -32,6 +34,7 @@ from .readability import ReadabilityAdminMixin
 from .restore_rights import RestoreRightsAdminMixin
 from .textfields import NormalizedTextAdminMixin
 from .translations import TranslatorRightsAdminMixin
+from .workbench import WorkbenchAdminMixin
 
 LOCK_FIELD = "base_revision"
 # One optional public update note per language (LANGUAGES is settled: en, zh-hans).
@@ -172,6 +175,7 @@ class AuthorshipInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(
+    WorkbenchAdminMixin,
     TranslatorRightsAdminMixin,
     ReadabilityAdminMixin,
     RestoreRightsAdminMixin,
@@ -181,12 +185,12 @@ class ArticleAdmin(
     TabbedTranslationAdmin,
 ):
     form = ArticleAdminForm
+    # Fits 1280 px beside the admin's navigation and the filters: the title wraps, with the
+    # address under it; topics are a filter rather than a column.
     list_display = (
         "title_column",
-        "slug",
         "status",
-        "content_updated_at",
-        "topic_list",
+        "last_updated",
         "citation_count",
         "preview_link",
     )
@@ -296,11 +300,18 @@ class ArticleAdmin(
 
     @admin.display(description=_("title (the clinical question)"), ordering="slug")
     def title_column(self, obj):
-        return obj.display_title()
+        topics = ", ".join(str(topic) for topic in obj.topics.all())
+        return format_html(
+            '<span class="article-title">{}</span><br><small class="article-slug">{}{}</small>',
+            obj.display_title(),
+            obj.slug,
+            f" · {topics}" if topics else "",
+        )
 
-    @admin.display(description=_("topics"))
-    def topic_list(self, obj):
-        return ", ".join(str(topic) for topic in obj.topics.all())
+    @admin.display(description=_("last updated"), ordering="content_updated_at")
+    def last_updated(self, obj):
+        moment = obj.content_updated_at or obj.updated_at
+        return date_format(localtime(moment), "SHORT_DATE_FORMAT") if moment else "—"
 
     @admin.display(description=_("citations"), ordering="citation_count")
     def citation_count(self, obj):

@@ -65,6 +65,17 @@ def describe(lang, figures):
     return f"{text} — {verdict}"
 
 
+def measure_line(lang, summary, body, plain_summary, library, persona_codes, persona):
+    """The line for one language version's text (stored or as typed in the form)."""
+    try:
+        blocks = lay_text(summary, body, plain_summary, library=library, personas=persona_codes, persona=persona)
+    except MarkdownError:
+        return gettext("%(language)s: cannot be measured until the Markdown errors are fixed") % {
+            "language": _language_name(lang)
+        }
+    return describe(lang, readability(lang, blocks))
+
+
 class ReadabilityAdminMixin:
     """Adds the read-only field ``lay_readability`` to a ModelAdmin of articles.
 
@@ -86,18 +97,9 @@ class ReadabilityAdminMixin:
         lines = []
         for lang in LANGUAGE_CODES:
             summary, body = obj.text("summary", lang), obj.text("body", lang)
-            plain = obj.text("plain_summary", lang)
             keys = cited_keys(summary, body)
             library = {ref.key: ref for ref in Reference.objects.filter(key__in=keys)} if keys else {}
-            try:
-                blocks = lay_text(summary, body, plain, library=library, personas=codes, persona=persona)
-            except MarkdownError:
-                lines.append(
-                    gettext("%(language)s: cannot be measured until the Markdown errors are fixed")
-                    % {"language": _language_name(lang)}
-                )
-                continue
-            lines.append(describe(lang, readability(lang, blocks)))
+            lines.append(measure_line(lang, summary, body, obj.text("plain_summary", lang), library, codes, persona))
         return lines
 
     @admin.display(description=_("Readability for lay readers"))

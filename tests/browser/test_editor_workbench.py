@@ -1,0 +1,114 @@
+"""An editor writes, cites, previews, saves and publishes an article using only the form."""
+
+import importlib
+
+import pytest
+from django.apps import apps
+
+from articles.models import Article, Autosave
+from tests.factories import make_reference
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "pw-for-tests-only"
+
+
+@pytest.fixture
+def setup(live_server, editor):
+    # A transactional test starts from an emptied database: put the default personas back.
+    importlib.import_module("articles.migrations.0002_default_personas").create_personas(apps, None)
+    make_reference("smith2024", title="Stem cells for knee osteoarthritis", issued_year=2024,
+                   authors=[{"family": "Smith", "given": "Anna"}])
+    return live_server
+
+
+def log_in(page, live_server, username="editor"):
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/")
+
+
+def test_editor_writes_a_cited_article_with_an_audience_block_using_only_the_form(page, setup):
+    live_server = setup
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/admin/articles/article/add/")
+    page.fill("#id_slug", "knee-dose")
+    page.fill("#id_title_en", "Which dose of stem cells works best in the knee?")
+    page.fill("#id_summary_en", "A middle dose.")
+    body = page.locator("#id_body_en")
+    body.click()
+    body.type("## Evidence\n\nPain fell most [@smith20]")
+    # A key that does not exist (yet) is shown with its line while typing.
+    problem = page.locator("#workbench-problems li", has_text="smith20")
+    problem.wait_for()
+    assert "line 3" in problem.inner_text()
+    page.locator(".workbench-inline-problems", has_text="Line 3").wait_for()
+
+    # Fix it with the picker: remove the half-typed key, search, insert at the cursor.
+    for _ in range(len("[@smith20]")):
+        body.press("Backspace")
+    page.fill("#workbench-search", "knee 2024")
+    page.locator(".workbench-result", has_text="smith2024").click()
+    body.press("End")
+    body.type(".\n\n::: {audience=\"patient caregiver\"}\nRest the knee for two days.\n:::\n")
+
+    preview = page.locator("#workbench-preview")
+    preview.locator("text=Rest the knee for two days.").wait_for()
+    page.wait_for_function("!document.querySelector('#workbench-problems li')")
+    assert "Stem cells for knee osteoarthritis" in preview.inner_text()  # the reference list
+    assert page.locator("#id_body_en").input_value().count("[@smith2024]") == 1
+
+    page.select_option("#workbench-persona", "physician")
+    page.wait_for_function("!document.querySelector('#workbench-preview').innerText.includes('Rest the knee')")
+
+    page.click("input[name=_continue]")
+    page.wait_for_url("**/change/")
+    article = Article.objects.get(slug="knee-dose")
+    assert article.status == "draft"
+    assert "Pain fell most [@smith2024]." in article.body_en
+
+    page.select_option("#id_status", "published")
+    page.click("input[name=_save]")
+    page.wait_for_url("**/admin/articles/article/")
+    article.refresh_from_db()
+    assert article.status == "published"
+    page.goto(f"{live_server.url}/en/articles/knee-dose/?persona=patient")
+    assert page.get_by_text("Rest the knee for two days.").is_visible()
+    assert not Autosave.objects.exists()
+
+
+def test_unsaved_text_comes_back_after_the_page_was_closed(browser, setup):
+    live_server = setup
+    from tests.factories import make_article
+
+    article = make_article(slug="knee", title="Which dose is best?", body="Stored text.")
+    make_article_url = f"{live_server.url}/admin/articles/article/{article.pk}/change/"
+
+    context = browser.new_context(locale="en-US")
+    page = context.new_page()
+    log_in(page, live_server)
+    page.goto(make_article_url)
+    page.fill("#id_body_en", "Stored text.\n\nA paragraph typed before the tab was closed.")
+    # Autosave runs every few seconds; wait until the server has it, then close without saving.
+    for _ in range(50):
+        if Autosave.objects.filter(article=article).exists():
+            break
+        page.wait_for_timeout(200)
+    page.close()
+    article.refresh_from_db()
+    assert article.body_en == "Stored text."
+
+    page = context.new_page()
+    page.goto(make_article_url)
+    offer = page.locator("#workbench-autosave")
+    assert "You have unsaved text from" in offer.inner_text()
+    page.click("#workbench-restore")
+    assert "typed before the tab was closed" in page.locator("#id_body_en").input_value()
+    page.click("input[name=_continue]")
+    page.wait_for_url("**/change/")
+    article.refresh_from_db()
+    assert "typed before the tab was closed" in article.body_en
+    assert not Autosave.objects.exists()
+    context.close()
