@@ -4,6 +4,7 @@ import importlib
 
 import pytest
 from django.apps import apps
+from playwright.sync_api import expect
 
 from articles.models import Article, Autosave
 from tests.factories import make_reference
@@ -56,12 +57,12 @@ def test_editor_writes_a_cited_article_with_an_audience_block_using_only_the_for
 
     preview = page.locator("#workbench-preview")
     preview.locator("text=Rest the knee for two days.").wait_for()
-    page.wait_for_function("!document.querySelector('#workbench-problems li')")
+    expect(page.locator("#workbench-problems li")).to_have_count(0)
     assert "Stem cells for knee osteoarthritis" in preview.inner_text()  # the reference list
     assert page.locator("#id_body_en").input_value().count("[@smith2024]") == 1
 
     page.select_option("#workbench-persona", "physician")
-    page.wait_for_function("!document.querySelector('#workbench-preview').innerText.includes('Rest the knee')")
+    expect(preview).not_to_contain_text("Rest the knee")
 
     page.click("input[name=_continue]")
     page.wait_for_url("**/change/")

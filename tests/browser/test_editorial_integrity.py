@@ -47,7 +47,7 @@ def _change_url(live_server, article):
 
 def _edit(page, field, lang, text):
     suffix = lang.replace("-", "_")
-    page.click(f'a[href="#tab_id_{field}_{suffix}"]')
+    page.click(f'li[aria-controls="tab_id_{field}_{suffix}"]')
     page.fill(f"#id_{field}_{suffix}", text)
 
 

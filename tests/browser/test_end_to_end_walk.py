@@ -118,9 +118,9 @@ def test_an_article_goes_from_the_editor_through_the_board_to_the_translator(bro
 
     translator = _login(browser, base, "translator")
     translator.goto(f"{base}/admin/articles/article/{article.pk}/change/")
-    translator.click('a[href="#tab_id_title_zh_hans"]')
+    translator.click('li[aria-controls="tab_id_title_zh_hans"]')
     translator.fill("#id_title_zh_hans", "膝盖酸痛应该休息吗？")
-    translator.click('a[href="#tab_id_summary_zh_hans"]')
+    translator.click('li[aria-controls="tab_id_summary_zh_hans"]')
     translator.fill("#id_summary_zh_hans", "休息几天有帮助，但不宜更久 [@msc-dose-2025]。")
     with translator.expect_navigation():
         translator.click("input[name=_save]")
