@@ -27,6 +27,7 @@ INTERNET = pgettext_lazy("Vancouver citation, after the title of a web page", "[
 AVAILABLE_FROM = pgettext_lazy("Vancouver citation, before the URL", "Available from:")
 IN = pgettext_lazy("Vancouver citation, before the book a chapter is in", "In:")
 RETRACTED = _("Retracted")
+YEAR_BC = pgettext_lazy("Vancouver citation, a year before 1 AD", "%(year)s BC")
 
 
 def initials(given: str) -> str:
@@ -64,8 +65,14 @@ def _sentence(text: str) -> str:
     return text if not text or text[-1] in ".?!" else f"{text}."
 
 
+def _year(year: int) -> str:
+    if year < 0:  # CSL-JSON's -44 is 44 BC (as citeproc-js reads it)
+        return str(YEAR_BC) % {"year": -year}
+    return str(year)
+
+
 def _date(reference) -> str:
-    parts = [str(reference.issued_year)] if reference.issued_year else []
+    parts = [_year(reference.issued_year)] if reference.issued_year is not None else []
     if parts and reference.issued_month:
         parts.append(MONTHS[reference.issued_month - 1])
         if reference.issued_day:
@@ -119,8 +126,8 @@ def vancouver_html(reference) -> SafeString:
     if reference.pmid:
         parts.append(format_html('PMID: <a href="{}">{}</a>.', reference.pubmed_url, reference.pmid))
     if reference.url and reference.url != reference.doi_url:
-        if _web_url(reference.url):
-            parts.append(format_html('{} <a href="{}">{}</a>', AVAILABLE_FROM, reference.url, reference.url))
+        if _web_url(reference.link_url):
+            parts.append(format_html('{} <a href="{}">{}</a>', AVAILABLE_FROM, reference.link_url, reference.url))
         else:
             parts.append(format_html("{} {}", AVAILABLE_FROM, reference.url))
     return format_html_join(" ", "{}", ((part,) for part in parts if part))

@@ -52,9 +52,9 @@ def validate_pmid(value):
 
 def url_with_scheme(value):
     """The address to link to: ``www.who.int/x`` (no scheme, as people paste it) -> ``https://www.who.int/x``."""
-    if value and "://" not in value:
+    if value and "://" not in value and ":" not in value.split("/", 1)[0]:
         return f"https://{value}"
-    return value
+    return value  # with a scheme, or another scheme (javascript:...) that formatting will not link
 
 
 def validate_url(value):
