@@ -13,6 +13,7 @@ A CSL-JSON item is what Zotero, Mendeley and Pandoc exchange (and what an articl
 """
 
 import json
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ import reversion
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, OperationalError, connection, router, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -30,7 +32,7 @@ from django.utils.translation import ngettext
 from reversion.models import Revision, Version
 from reversion.signals import post_revision_commit
 
-from .input_checks import json_problem, normalize_newlines, nul_byte_problem, text_problem
+from .input_checks import MAX_JSON_DEPTH, json_problem, normalize_newlines, nul_byte_problem, text_problem
 from .models import (
     MAX_YEAR,
     MIN_YEAR,
@@ -295,14 +297,17 @@ def parse_item(item):
     problems = []
     if not isinstance(item, dict):
         return {}, [CslProblem("", _("a reference must be a CSL-JSON object (id, type, title, ...)."))]
-    unstorable = [
-        CslProblem(str(variable), problem)
-        for variable, value in item.items()
-        if (problem := text_problem(variable, ascii(variable)) or text_problem(value, variable))
-    ]
-    if unstorable:
-        return {}, unstorable
-    item = normalize_newlines(item)
+    text = _as_json_text(item)
+    if text is None or "\\u0000" in text or _SURROGATE_RE.search(text):
+        unstorable = [
+            CslProblem(str(variable), problem)
+            for variable, value in item.items()
+            if (problem := text_problem(variable, ascii(variable)) or text_problem(value, variable))
+        ]
+        if unstorable:
+            return {}, unstorable
+    if text is None or "\\r" in text:
+        item = normalize_newlines(item)
     fields = {}
 
     key = item.get("id")
@@ -408,6 +413,19 @@ def parse_item(item):
     fields["csl_extra"] = extra
     fields["csl_source"] = _as_imported(item, fields)
     return fields, problems
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _as_json_text(item):
+    """The item as JSON text (NUL and CR escaped as \\u0000 and \\r, lone surrogates kept), or
+    None if it holds values that are not JSON. Looking for those in one string is much
+    faster than walking every value of every item."""
+    try:
+        return json.dumps(item, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return None
 
 
 def _as_imported(item, fields):
@@ -624,8 +642,14 @@ def read_csl_json_file(path):
 
 def read_csl_json(text, *, source):
     """The items of a CSL-JSON array; ReferenceImportError naming the line of what is wrong."""
+    unusual = []  # NaN, Infinity, 1e400: JSON that Python reads but no database stores
+
+    def not_finite(token):
+        unusual.append(token)
+        return float(token) if token[-1].isdigit() else float("nan")
+
     try:
-        items = json.loads(text)
+        items = json.loads(text, parse_constant=not_finite, parse_float=not_finite)
     except json.JSONDecodeError as error:
         raise ReferenceImportError(
             [
@@ -635,7 +659,8 @@ def read_csl_json(text, *, source):
         ) from None
     except (RecursionError, ValueError):
         items = None  # nested too deeply, or a number Python refuses: json_problem() says where
-    problem = json_problem(text)
+    # The scan that names the line costs more than the parse: only when something is amiss.
+    problem = json_problem(text) if items is None or unusual_floats(unusual) or too_deep(items) else None
     if problem:
         line, message = problem
         raise ReferenceImportError([f"{source}:{line}: {message}"])
@@ -653,6 +678,24 @@ def read_csl_json(text, *, source):
     if not isinstance(items, list):
         raise ReferenceImportError([f"{source}:1: " + _("CSL-JSON must be an array of items, [{...}, ...].")])
     return CslItems(items, item_start_lines(text))
+
+
+def unusual_floats(tokens):
+    return any(not math.isfinite(float(token)) for token in tokens)
+
+
+def too_deep(value):
+    """Whether JSON data nests deeper than MAX_JSON_DEPTH (then json_problem() says where)."""
+    pending = [(value, 1)]
+    while pending:
+        value, depth = pending.pop()
+        if depth > MAX_JSON_DEPTH:
+            return True
+        if isinstance(value, dict):
+            pending.extend((element, depth + 1) for element in value.values() if isinstance(element, dict | list))
+        elif isinstance(value, list):
+            pending.extend((element, depth + 1) for element in value if isinstance(element, dict | list))
+    return False
 
 
 class CslItems(list):
@@ -826,6 +869,9 @@ def _existing_references(fields_list):
     found = {}
     for chunk in _chunks(keys):
         found.update((ref.pk, ref) for ref in Reference.objects.filter(key__in=chunk))
+    # A re-import finds every DOI and PMID among its keys' references: no more queries then.
+    dois -= {ref.doi.lower() for ref in found.values()}
+    pmids -= {ref.pmid for ref in found.values()}
     for chunk in _chunks(dois):
         found.update((ref.pk, ref) for ref in Reference.objects.annotate(doi_lower=Lower("doi")).filter(doi_lower__in=chunk))
     for chunk in _chunks(pmids):
@@ -888,6 +934,9 @@ def _save_revision(references, *, user, comment):
     content_type = ContentType.objects.get_for_model(Reference)
     db = router.db_for_write(Reference)
     revision = Revision.objects.create(user=user, comment=comment, date_created=timezone.now())
+    # The "python" serializer gives the objects that the "json" one writes, all in one call.
+    assert options.format == "json"
+    data = serializers.serialize("python", references, fields=options.fields)
     versions = [
         Version(
             revision=revision,
@@ -895,10 +944,10 @@ def _save_revision(references, *, user, comment):
             object_id=str(reference.pk),
             db=db,
             format=options.format,
-            serialized_data=serializers.serialize(options.format, (reference,), fields=options.fields),
+            serialized_data=json.dumps([obj], cls=DjangoJSONEncoder, ensure_ascii=False),
             object_repr=str(reference),
         )
-        for reference in references
+        for reference, obj in zip(references, data, strict=True)
     ]
     Version.objects.bulk_create(versions, batch_size=500)
     post_revision_commit.send(sender=reversion.create_revision, revision=revision, versions=versions)
