@@ -24,6 +24,7 @@ from django.utils.translation import override
 
 from references.formatting import vancouver_html
 from references.models import Reference
+from references.richtext import plain_text
 
 from . import text_source
 from .citations import cited_keys
@@ -389,7 +390,7 @@ def schema_audience(persona, lang):
 
 
 def reference_jsonld(ref):
-    item = {"@type": "CreativeWork", "name": ref.title}
+    item = {"@type": "CreativeWork", "name": plain_text(ref.title)}  # CSL rich text: its words only
     identifiers = []
     if ref.doi:
         identifiers.append({"@type": "PropertyValue", "propertyID": "DOI", "value": ref.doi})

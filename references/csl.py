@@ -279,6 +279,13 @@ def _parse_issued(issued, problems):
     return year, month, day, keep
 
 
+def parse_date(value):
+    """(year, month, day) of a CSL date (any of them None where not given or not readable)."""
+    ignored = []
+    year, month, day, _keep = _parse_issued(value, ignored)
+    return (None, None, None) if ignored else (year, month, day)
+
+
 def _issued_matches(original, year, month, day):
     ignored = []
     return _parse_issued(original, ignored)[:3] == (year, month, day) and not ignored
