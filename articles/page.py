@@ -27,7 +27,7 @@ from references.models import Reference
 from references.richtext import plain_text
 
 from . import text_source
-from .citations import cited_keys
+from .citations import citation_anchors, cited_keys
 from .freshness import Freshness, freshness
 from .glossary import Entry as GlossaryEntry
 from .markdown import MarkdownError
@@ -160,10 +160,21 @@ class ReferenceEntry:
     reference: Reference
     html: SafeString
     evidence_label: str
+    # (id, letter) of each place the source is cited, for the "↑ a b c" links back.
+    back_links: tuple = ()
 
     @property
     def anchor(self):
         return f"ref-{self.number}"
+
+
+def _letters():
+    """a, b, ..., z, aa, ab, ...: the labels of the links back to each place a source is cited."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    yield from letters
+    for first in letters:
+        for second in letters:
+            yield first + second
 
 
 @dataclass(frozen=True)
@@ -322,6 +333,7 @@ def build_article_page(article, *, lang, persona_choice, absolute_url, use_cache
 
     plain_summary = shown.fields["plain_summary"] if lay_reader else ""
 
+    anchors = citation_anchors(summary_html, body_html)
     with override(lang):
         entries = [
             ReferenceEntry(
@@ -329,6 +341,7 @@ def build_article_page(article, *, lang, persona_choice, absolute_url, use_cache
                 reference=ref,
                 html=vancouver_html(ref),
                 evidence_label=str(ref.get_evidence_display()),
+                back_links=tuple(zip(anchors.get(number, [f"cite-{number}"]), _letters(), strict=False)),
             )
             for number, ref in enumerate(references, start=1)
         ]

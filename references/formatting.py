@@ -130,9 +130,13 @@ _PAGE_RANGE_RE = re.compile(r"^([A-Za-z]*)(\d+)\s*[-\u2010-\u2015]\s*([A-Za-z]*)
 
 
 def _journal(reference):
-    """The journal's abbreviation (CSL container-title-short) where given, else its title."""
+    """The journal's abbreviation (CSL container-title-short) where given, else its title;
+    '[Internet]' after it when the article was read on the Internet (a date cited)."""
     short = (reference.csl_extra or {}).get("container-title-short")
-    return rich_html(short) if isinstance(short, str) and short.strip() else rich_html(reference.container_title)
+    journal = rich_html(short) if isinstance(short, str) and short.strip() else rich_html(reference.container_title)
+    if journal and _cited(reference):
+        return format_html("{} {}", journal, INTERNET)
+    return journal
 
 
 def _journal_source(reference):
@@ -147,8 +151,12 @@ def _journal_source(reference):
 
 
 def _publisher_source(reference, container):
-    """'Series. Publisher; 2024.'"""
-    published = "; ".join(part for part in (reference.publisher, _date(reference)) if part)
+    """'Series. Place: Publisher; 2024.'"""
+    place = (reference.csl_extra or {}).get("publisher-place")
+    publisher = reference.publisher
+    if isinstance(place, str) and place.strip():
+        publisher = f"{place.strip()}: {publisher}" if publisher else place.strip()
+    published = "; ".join(part for part in (publisher, _date(reference)) if part)
     return _join(_sentence(container), _sentence(published))
 
 
