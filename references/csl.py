@@ -507,24 +507,30 @@ def batch_problems(fields_list):
 
 
 def differs(reference, fields):
-    """Whether saving these field values (from parse_item) would change the reference."""
-    return any(getattr(reference, name) != fields[name] for name in REFERENCE_FIELDS)
+    """Whether saving these field values (from parse_item) would change the library's data.
+
+    The form the item came in (csl_source: numbers or strings, key order) is not data: a
+    file giving the same data in another form changes nothing, and keeps the form stored."""
+    return any(getattr(reference, name) != fields[name] for name in REFERENCE_FIELDS if name != "csl_source")
 
 
 def upsert_reference(fields):
     """Create or update the reference with fields["key"]; save only if something changed.
 
+    For the references of article files: YAML read as text, so the form of their items is
+    not kept (csl_source); that of a reference imported from CSL-JSON stays as it was.
     Returns (reference, "created" | "updated" | "unchanged").
     """
     reference = Reference.objects.filter(key=fields["key"]).first()
     if reference is None:
-        reference = Reference(**fields)
+        reference = Reference(**{**fields, "csl_source": {}})
         reference.save()
         return reference, "created"
     if not differs(reference, fields):
         return reference, "unchanged"
     for name in REFERENCE_FIELDS:
-        setattr(reference, name, fields[name])
+        if name != "csl_source":
+            setattr(reference, name, fields[name])
     reference.save()
     return reference, "updated"
 
@@ -649,14 +655,14 @@ def read_csl_json_file(path):
 
 def read_csl_json(text, *, source):
     """The items of a CSL-JSON array; ReferenceImportError naming the line of what is wrong."""
-    unusual = []  # NaN, Infinity, 1e400: JSON that Python reads but no database stores
+    floats = []  # NaN, Infinity and 1e400 are read by Python but stored by no database
 
-    def not_finite(token):
-        unusual.append(token)
-        return float(token) if token[-1].isdigit() else float("nan")
+    def read_float(token):
+        floats.append(token)
+        return float(token)
 
     try:
-        items = json.loads(text, parse_constant=not_finite, parse_float=not_finite)
+        items = json.loads(text, parse_constant=read_float, parse_float=read_float)
     except json.JSONDecodeError as error:
         raise ReferenceImportError(
             [
@@ -667,7 +673,7 @@ def read_csl_json(text, *, source):
     except (RecursionError, ValueError):
         items = None  # nested too deeply, or a number Python refuses: json_problem() says where
     # The scan that names the line costs more than the parse: only when something is amiss.
-    problem = json_problem(text) if items is None or unusual_floats(unusual) or too_deep(items) else None
+    problem = json_problem(text) if items is None or not_finite(floats) or too_deep(items) else None
     if problem:
         line, message = problem
         raise ReferenceImportError([f"{source}:{line}: {message}"])
@@ -687,7 +693,7 @@ def read_csl_json(text, *, source):
     return CslItems(items, item_start_lines(text))
 
 
-def unusual_floats(tokens):
+def not_finite(tokens):
     return any(not math.isfinite(float(token)) for token in tokens)
 
 
