@@ -561,9 +561,9 @@ def reference_to_item(reference):
     """The CSL-JSON item of a reference.
 
     A reference that came from an import is written back as it was imported (numbers stay
-    numbers, absent variables stay absent, the key order of the file), except for the
-    variables changed since (in the admin): those are written from the reference. Others are
-    written in ITEM_KEY_ORDER, then the extras sorted.
+    numbers, absent variables stay absent), except for the variables changed since (in the
+    admin): those are written from the reference. Keys in ITEM_KEY_ORDER, then the others
+    sorted.
     """
     current = _canonical_item({name: getattr(reference, name) for name in REFERENCE_FIELDS})
     source = reference.csl_source
@@ -580,7 +580,9 @@ def reference_to_item(reference):
                 item[name] = source[name]  # unchanged since the import: as it was given
         elif name in current:
             item[name] = current[name]
-    return item
+    # One order on every database (PostgreSQL's jsonb does not keep the file's).
+    names = [name for name in ITEM_KEY_ORDER if name in item] + sorted(name for name in item if name not in ITEM_KEY_ORDER)
+    return {name: _ordered(item[name], _NAME_KEY_ORDER + _DATE_KEY_ORDER) for name in names}
 
 
 def _canonical_item(fields):

@@ -102,7 +102,7 @@ def test_export_gives_back_each_item_as_imported_with_the_doi_in_its_normal_form
     items = {item["id"]: item for item in export_json()}
 
     assert items["li-2025"] == {**ZOTERO_ITEMS[0], "DOI": "10.1016/j.knee.2025.01.002"}
-    assert list(items["li-2025"]) == list(ZOTERO_ITEMS[0])  # the order of the file
+    assert list(items["li-2025"])[:4] == ["id", "type", "title", "author"]  # one order on every database
     assert items["who-2024"] == ZOTERO_ITEMS[1]
     assert items["withdrawn-2019"] == ZOTERO_ITEMS[2]  # the season is kept
     assert "evidence" not in items["li-2025"]  # not given, not added
