@@ -56,18 +56,33 @@ def _citation_rule(state: StateInline, silent: bool) -> bool:
 def _render_citation(self, tokens, idx, options, env) -> str:
     token = tokens[idx]
     numbers = env.get("citation_numbers", {})
-    # ids for the first citation of each number, so the reference list can link back.
-    linked_back = env.setdefault("citation_back_links", set())
+    # An id for each place a number is cited, so the reference list can link back to each:
+    # cite-N for the first, cite-N-2, cite-N-3, ... for the next (see citation_anchors).
+    times_cited = env.setdefault("citation_back_links", {})
     links = []
     for number in sorted({numbers[key] for key in token.meta["keys"] if key in numbers}):
-        back_id = ""
-        if number not in linked_back:
-            linked_back.add(number)
-            back_id = f' id="cite-{number}"'
-        links.append(f'<a href="#ref-{number}"{back_id}>{number}</a>')
+        times_cited[number] = times_cited.get(number, 0) + 1
+        links.append(f'<a href="#ref-{number}" id="{citation_anchor(number, times_cited[number])}">{number}</a>')
     if not links:
         return escape(token.content)
     return f'<sup class="citation">{", ".join(links)}</sup>'
+
+
+def citation_anchor(number: int, place: int) -> str:
+    """The id of the place-th citation of source number ``number`` (1-based)."""
+    return f"cite-{number}" if place == 1 else f"cite-{number}-{place}"
+
+
+_ANCHOR_RE = re.compile(r'\bid="cite-(\d+)(?:-(\d+))?"')
+
+
+def citation_anchors(*html: str) -> dict[int, list[str]]:
+    """Source number -> the ids of the places it is cited in rendered text, in reading order."""
+    anchors: dict[int, list[str]] = {}
+    for text in html:
+        for match in _ANCHOR_RE.finditer(text):
+            anchors.setdefault(int(match.group(1)), []).append(match.group(0)[4:-1])
+    return anchors
 
 
 def citations_plugin(md: MarkdownIt) -> None:

@@ -21,7 +21,7 @@ Public API:
 
 Citations are numbered by first citation, summary first, then body. ``Rendered.references``
 lists the cited objects in number order (number = index + 1); the page template renders them
-with ids ``ref-N``. The first citation of each number carries ``id="cite-N"`` to link back to.
+with ids ``ref-N``. Each citation carries an id to link back to: ``cite-N`` for the first of number N, then ``cite-N-2``, ...
 HTML strings are marked safe: they are sanitised here.
 """
 

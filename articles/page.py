@@ -28,9 +28,10 @@ from django.utils.translation import override
 
 from references.formatting import vancouver_html
 from references.models import Reference
+from references.richtext import plain_text as rich_text_words
 
 from . import text_source, typography
-from .citations import cited_keys
+from .citations import citation_anchors, cited_keys
 from .freshness import Freshness, freshness
 from .glossary import Entry as GlossaryEntry
 from .markdown import MarkdownError
@@ -165,10 +166,21 @@ class ReferenceEntry:
     reference: Reference
     html: SafeString
     evidence_label: str
+    # (id, letter) of each place the source is cited, for the "↑ a b c" links back.
+    back_links: tuple = ()
 
     @property
     def anchor(self):
         return f"ref-{self.number}"
+
+
+def _letters():
+    """a, b, ..., z, aa, ab, ...: the labels of the links back to each place a source is cited."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    yield from letters
+    for first in letters:
+        for second in letters:
+            yield first + second
 
 
 @dataclass(frozen=True)
@@ -346,6 +358,7 @@ def build_article_page(article, *, lang, persona_choice, absolute_url, use_cache
 
     plain_summary = shown.fields["plain_summary"] if lay_reader else ""
 
+    anchors = citation_anchors(summary_html, body_html)
     with override(lang):
         entries = [
             ReferenceEntry(
@@ -353,6 +366,7 @@ def build_article_page(article, *, lang, persona_choice, absolute_url, use_cache
                 reference=ref,
                 html=vancouver_html(ref),
                 evidence_label=str(ref.get_evidence_display()),
+                back_links=tuple(zip(anchors.get(number, [f"cite-{number}"]), _letters(), strict=False)),
             )
             for number, ref in enumerate(references, start=1)
         ]
@@ -427,7 +441,7 @@ def schema_audience(persona, lang):
 
 
 def reference_jsonld(ref):
-    item = {"@type": "CreativeWork", "name": ref.title}
+    item = {"@type": "CreativeWork", "name": rich_text_words(ref.title)}  # CSL rich text: its words only
     identifiers = []
     if ref.doi:
         identifiers.append({"@type": "PropertyValue", "propertyID": "DOI", "value": ref.doi})

@@ -13,19 +13,37 @@ A CSL-JSON item is what Zotero, Mendeley and Pandoc exchange (and what an articl
 """
 
 import json
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import reversion
+from django.contrib.contenttypes.models import ContentType
+from django.core import serializers
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
-from django.db import IntegrityError, OperationalError, connection, transaction
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import IntegrityError, OperationalError, connection, router, transaction
+from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from reversion.models import Revision, Version
+from reversion.signals import post_revision_commit
 
-from .input_checks import json_problem, normalize_newlines, nul_byte_problem, text_problem
-from .models import EvidenceType, Reference, normalize_doi, validate_citation_key, validate_doi, validate_pmid
+from .input_checks import MAX_JSON_DEPTH, json_problem, normalize_newlines, nul_byte_problem, text_problem
+from .models import (
+    MAX_YEAR,
+    MIN_YEAR,
+    EvidenceType,
+    Reference,
+    normalize_doi,
+    validate_citation_key,
+    validate_doi,
+    validate_pmid,
+    validate_url,
+)
 
 # The order of an exported item; variables not listed here (csl_extra) follow, sorted.
 ITEM_KEY_ORDER = (
@@ -57,7 +75,8 @@ _TEXT_FIELDS = {
 }
 
 DEFAULT_TYPE = "article-journal"
-MAX_YEAR = 9999
+# CSL date-parts months beyond 12: seasons (13-16, and 21-24 as citeproc-js also reads them).
+SEASON_MONTHS = set(range(13, 17)) | set(range(21, 25))
 
 # Reference fields set by parse_item, i.e. everything an item determines.
 REFERENCE_FIELDS = (
@@ -79,6 +98,7 @@ REFERENCE_FIELDS = (
     "url",
     "retracted",
     "csl_extra",
+    "csl_source",
 )
 
 
@@ -236,21 +256,34 @@ def _parse_issued(issued, problems):
             year = int(match.group(1)) if match else None
             keep = True
 
-    if month is not None and 21 <= month <= 24:
-        # CSL seasons (21 spring ... 24 winter): keep the year, the original keeps the season.
+    if month in SEASON_MONTHS:
+        # A season (13 or 21 spring ... 16 or 24 winter): keep the year, the original keeps the season.
         month, day, keep = None, None, True
-    if year is not None and not 1 <= year <= MAX_YEAR:
+    if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
         problems.append(
             CslProblem(
                 "issued",
-                _("issued year %(year)s is not a year between 1 and %(max_year)s.") % {"year": year, "max_year": MAX_YEAR},
+                _("issued year %(year)s is not a year between %(min_year)s and %(max_year)s (negative years are BC).")
+                % {"year": year, "min_year": MIN_YEAR, "max_year": MAX_YEAR},
             )
         )
     if month is not None and not 1 <= month <= 12:
-        problems.append(CslProblem("issued", _("issued month %(month)s is not between 1 and 12.") % {"month": month}))
+        problems.append(
+            CslProblem(
+                "issued",
+                _("issued month %(month)s is neither a month (1-12) nor a season (13-16, 21-24).") % {"month": month},
+            )
+        )
     if day is not None and not 1 <= day <= 31:
         problems.append(CslProblem("issued", _("issued day %(day)s is not between 1 and 31.") % {"day": day}))
     return year, month, day, keep
+
+
+def parse_date(value):
+    """(year, month, day) of a CSL date (any of them None where not given or not readable)."""
+    ignored = []
+    year, month, day, _keep = _parse_issued(value, ignored)
+    return (None, None, None) if ignored else (year, month, day)
 
 
 def _issued_matches(original, year, month, day):
@@ -271,14 +304,17 @@ def parse_item(item):
     problems = []
     if not isinstance(item, dict):
         return {}, [CslProblem("", _("a reference must be a CSL-JSON object (id, type, title, ...)."))]
-    unstorable = [
-        CslProblem(str(variable), problem)
-        for variable, value in item.items()
-        if (problem := text_problem(variable, ascii(variable)) or text_problem(value, variable))
-    ]
-    if unstorable:
-        return {}, unstorable
-    item = normalize_newlines(item)
+    text = _as_json_text(item)
+    if text is None or "\\u0000" in text or _SURROGATE_RE.search(text):
+        unstorable = [
+            CslProblem(str(variable), problem)
+            for variable, value in item.items()
+            if (problem := text_problem(variable, ascii(variable)) or text_problem(value, variable))
+        ]
+        if unstorable:
+            return {}, unstorable
+    if text is None or "\\r" in text:
+        item = normalize_newlines(item)
     fields = {}
 
     key = item.get("id")
@@ -308,7 +344,7 @@ def parse_item(item):
 
     fields["csl_type"] = _text(item, "type", problems, max_length=_model_field("csl_type").max_length) or DEFAULT_TYPE
 
-    evidence = _text(item, "evidence", problems) or EvidenceType.OTHER
+    evidence = _text(item, "evidence", problems) or EvidenceType.OTHER  # absent: exported absent again
     if evidence not in EvidenceType.values:
         problems.append(
             CslProblem(
@@ -319,10 +355,7 @@ def parse_item(item):
         )
     fields["evidence"] = evidence
 
-    title = _text(item, "title", problems)
-    if not title and "title" not in {p.field for p in problems}:
-        problems.append(CslProblem("title", _("title is required.")))
-    fields["title"] = title
+    fields["title"] = _text(item, "title", problems)  # CSL-JSON does not require a title
 
     authors = item.get("author")
     if _is_empty(authors):
@@ -345,13 +378,10 @@ def parse_item(item):
 
     for variable, name in _TEXT_FIELDS.items():
         fields[name] = _text(item, variable, problems, max_length=_model_field(name).max_length)
-    if fields["url"]:
-        try:
-            URLValidator()(fields["url"])
-        except ValidationError:
-            problems.append(
-                CslProblem("URL", _("URL “%(url)s” is not a valid web address.") % {"url": fields["url"]})
-            )
+    try:
+        validate_url(fields["url"])
+    except ValidationError as error:
+        problems.extend(CslProblem("URL", message) for message in _messages(error))
 
     doi = normalize_doi(_text(item, "DOI", problems, max_length=_model_field("doi").max_length))
     try:
@@ -388,7 +418,33 @@ def parse_item(item):
         )
         extra = {}
     fields["csl_extra"] = extra
+    fields["csl_source"] = _as_imported(item, fields)
     return fields, problems
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _as_json_text(item):
+    """The item as JSON text (NUL and CR escaped as \\u0000 and \\r, lone surrogates kept), or
+    None if it holds values that are not JSON. Looking for those in one string is much
+    faster than walking every value of every item."""
+    try:
+        return json.dumps(item, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return None
+
+
+def _as_imported(item, fields):
+    """The item as it will be written back on export: as given, except the DOI in its normal form."""
+    source = dict(item)
+    if isinstance(source.get("DOI"), str) and fields["doi"]:
+        source["DOI"] = fields["doi"]
+    try:
+        json.dumps(source)
+    except (TypeError, ValueError):
+        return {}  # not JSON (a YAML date, ...): parse_item reports the variable
+    return source
 
 
 def library_problems(fields):
@@ -451,24 +507,30 @@ def batch_problems(fields_list):
 
 
 def differs(reference, fields):
-    """Whether saving these field values (from parse_item) would change the reference."""
-    return any(getattr(reference, name) != fields[name] for name in REFERENCE_FIELDS)
+    """Whether saving these field values (from parse_item) would change the library's data.
+
+    The form the item came in (csl_source: numbers or strings, key order) is not data: a
+    file giving the same data in another form changes nothing, and keeps the form stored."""
+    return any(getattr(reference, name) != fields[name] for name in REFERENCE_FIELDS if name != "csl_source")
 
 
 def upsert_reference(fields):
     """Create or update the reference with fields["key"]; save only if something changed.
 
+    For the references of article files: YAML read as text, so the form of their items is
+    not kept (csl_source); that of a reference imported from CSL-JSON stays as it was.
     Returns (reference, "created" | "updated" | "unchanged").
     """
     reference = Reference.objects.filter(key=fields["key"]).first()
     if reference is None:
-        reference = Reference(**fields)
+        reference = Reference(**{**fields, "csl_source": {}})
         reference.save()
         return reference, "created"
     if not differs(reference, fields):
         return reference, "unchanged"
     for name in REFERENCE_FIELDS:
-        setattr(reference, name, fields[name])
+        if name != "csl_source":
+            setattr(reference, name, fields[name])
     reference.save()
     return reference, "updated"
 
@@ -496,31 +558,59 @@ def _ordered_names(names):
 
 
 def reference_to_item(reference):
-    """The CSL-JSON item of a reference, keys in ITEM_KEY_ORDER then the extras sorted."""
-    extra = dict(reference.csl_extra or {})
+    """The CSL-JSON item of a reference.
+
+    A reference that came from an import is written back as it was imported (numbers stay
+    numbers, absent variables stay absent), except for the variables changed since (in the
+    admin): those are written from the reference. Keys in ITEM_KEY_ORDER, then the others
+    sorted.
+    """
+    current = _canonical_item({name: getattr(reference, name) for name in REFERENCE_FIELDS})
+    source = reference.csl_source
+    if not source:
+        return current
+    imported_fields, _problems = parse_item(source)
+    if not imported_fields:
+        return current
+    imported = _canonical_item(imported_fields)
+    item = {}
+    for name in list(source) + [name for name in current if name not in source]:
+        if current.get(name) == imported.get(name):
+            if name in source:
+                item[name] = source[name]  # unchanged since the import: as it was given
+        elif name in current:
+            item[name] = current[name]
+    # One order on every database (PostgreSQL's jsonb does not keep the file's).
+    names = [name for name in ITEM_KEY_ORDER if name in item] + sorted(name for name in item if name not in ITEM_KEY_ORDER)
+    return {name: _ordered(item[name], _NAME_KEY_ORDER + _DATE_KEY_ORDER) for name in names}
+
+
+def _canonical_item(fields):
+    """The item of Reference field values, keys in ITEM_KEY_ORDER then the extras sorted."""
+    extra = dict(fields["csl_extra"] or {})
     original_issued = extra.pop("issued", None)
     issued = None
-    year, month, day = reference.issued_year, reference.issued_month, reference.issued_day
+    year, month, day = fields["issued_year"], fields["issued_month"], fields["issued_day"]
     if original_issued is not None and _issued_matches(original_issued, year, month, day):
         issued = _ordered(original_issued, _DATE_KEY_ORDER)
     elif year is not None:
-        issued = {"date-parts": [reference.issued_date_parts]}
+        issued = {"date-parts": [[part for part in (year, month, day) if part is not None]]}
     item = {
-        "id": reference.key,
-        "type": reference.csl_type,
-        "evidence": reference.evidence,
-        "title": reference.title,
-        "author": _ordered_names(reference.authors),
-        "container-title": reference.container_title,
-        "publisher": reference.publisher,
+        "id": fields["key"],
+        "type": fields["csl_type"],
+        "evidence": fields["evidence"],
+        "title": fields["title"],
+        "author": _ordered_names(fields["authors"]),
+        "container-title": fields["container_title"],
+        "publisher": fields["publisher"],
         "issued": issued,
-        "volume": reference.volume,
-        "issue": reference.issue,
-        "page": reference.pages,
-        "DOI": reference.doi,
-        "PMID": reference.pmid,
-        "URL": reference.url,
-        "retracted": reference.retracted or None,
+        "volume": fields["volume"],
+        "issue": fields["issue"],
+        "page": fields["pages"],
+        "DOI": fields["doi"],
+        "PMID": fields["pmid"],
+        "URL": fields["url"],
+        "retracted": fields["retracted"] or None,
     }
     item = {name: value for name, value in item.items() if not _is_empty(value)}
     for name in sorted(extra):
@@ -567,8 +657,14 @@ def read_csl_json_file(path):
 
 def read_csl_json(text, *, source):
     """The items of a CSL-JSON array; ReferenceImportError naming the line of what is wrong."""
+    floats = []  # NaN, Infinity and 1e400 are read by Python but stored by no database
+
+    def read_float(token):
+        floats.append(token)
+        return float(token)
+
     try:
-        items = json.loads(text)
+        items = json.loads(text, parse_constant=read_float, parse_float=read_float)
     except json.JSONDecodeError as error:
         raise ReferenceImportError(
             [
@@ -578,7 +674,8 @@ def read_csl_json(text, *, source):
         ) from None
     except (RecursionError, ValueError):
         items = None  # nested too deeply, or a number Python refuses: json_problem() says where
-    problem = json_problem(text)
+    # The scan that names the line costs more than the parse: only when something is amiss.
+    problem = json_problem(text) if items is None or not_finite(floats) or too_deep(items) else None
     if problem:
         line, message = problem
         raise ReferenceImportError([f"{source}:{line}: {message}"])
@@ -595,7 +692,57 @@ def read_csl_json(text, *, source):
         )
     if not isinstance(items, list):
         raise ReferenceImportError([f"{source}:1: " + _("CSL-JSON must be an array of items, [{...}, ...].")])
-    return items
+    return CslItems(items, item_start_lines(text))
+
+
+def not_finite(tokens):
+    return any(not math.isfinite(float(token)) for token in tokens)
+
+
+def too_deep(value):
+    """Whether JSON data nests deeper than MAX_JSON_DEPTH (then json_problem() says where)."""
+    pending = [(value, 1)]
+    while pending:
+        value, depth = pending.pop()
+        if depth > MAX_JSON_DEPTH:
+            return True
+        if isinstance(value, dict):
+            pending.extend((element, depth + 1) for element in value.values() if isinstance(element, dict | list))
+        elif isinstance(value, list):
+            pending.extend((element, depth + 1) for element in value if isinstance(element, dict | list))
+    return False
+
+
+class CslItems(list):
+    """The items of a CSL-JSON array, and ``lines``: the line where each item starts in its file."""
+
+    def __init__(self, items, lines):
+        super().__init__(items)
+        self.lines = lines
+
+
+def item_start_lines(text):
+    """The 1-based line where each element of the JSON array in ``text`` starts.
+
+    ``text`` is known to be a valid JSON array: each element is decoded in turn from where
+    the previous one ended (JSONDecoder.raw_decode), and the newlines before it counted.
+    """
+    decoder = json.JSONDecoder()
+    lines = []
+    position = text.index("[") + 1
+    line = text.count("\n", 0, position) + 1
+    length = len(text)
+    while True:
+        start = position
+        while position < length and text[position] in " \t\r\n,":
+            position += 1
+        line += text.count("\n", start, position)
+        if position >= length or text[position] == "]":
+            return lines
+        lines.append(line)
+        _value, end = decoder.raw_decode(text, position)
+        line += text.count("\n", position, end)
+        position = end
 
 
 # --- imports one at a time ------------------------------------------------------------------
@@ -635,60 +782,187 @@ def saved_elsewhere_message():
     )
 
 
-def _item_label(number, item):
+def _item_label(source, items, number):
+    """Where an item is: ``FILE:LINE: item KEY`` when its line is known, else ``FILE:item N (KEY)``."""
+    item = items[number - 1]
     key = item.get("id") if isinstance(item, dict) else None
-    return f"item {number} ({key})" if key not in (None, "") else f"item {number}"
+    lines = getattr(items, "lines", None)
+    if lines and len(lines) == len(items):
+        name = key if key not in (None, "") else f"#{number}"
+        return f"{source}:{lines[number - 1]}: item {name}"
+    return f"{source}:item {number} ({key})" if key not in (None, "") else f"{source}:item {number}"
 
 
-def import_reference_items(items, *, source, user=None):
+def import_reference_items(items, *, source, user=None, skip_invalid=False):
     """Create or update one reference per CSL-JSON item, in one transaction and one revision.
 
-    Every problem is collected first (``"SOURCE:item N (key): problem"``) and raised together
-    as ReferenceImportError; then nothing is written. Unchanged references are not saved.
-    Another import running at the same time is waited for (see wait_for_other_imports).
+    Every problem is collected first (``FILE:LINE: item KEY: problem`` for items read by
+    read_csl_json, which knows their lines). Without ``skip_invalid`` any problem is raised as
+    ReferenceImportError and nothing is written; with it the valid items are imported and
+    the report lists the refused ones (``report.lines_of("refused")``). Unchanged references
+    are not saved. Writes go in batches (a few queries per thousand items). Another import
+    running at the same time is waited for (see wait_for_other_imports).
     """
     if not isinstance(items, list):
         raise ReferenceImportError([f"{source}: " + _("CSL-JSON must be an array of items.")])
     parsed = [parse_item(item) for item in items]
+    between = batch_problems([fields for fields, _problems in parsed])
     report = ImportReport()
     counts = {"created": 0, "updated": 0, "unchanged": 0}
-    done = set()
-    writing = None  # the number of the item being written
     try:
         with transaction.atomic():
             wait_for_other_imports()
-            lines = []
-            for number, ((fields, problems), between) in enumerate(
-                zip(parsed, batch_problems([fields for fields, _problems in parsed]), strict=True), start=1
-            ):
+            existing = _existing_references([fields for fields, problems in parsed if not problems])
+            refused, accepted, refused_items = [], [], 0
+            for number, ((fields, problems), item_between) in enumerate(zip(parsed, between, strict=True), start=1):
                 if not problems:
-                    problems = problems + library_problems(fields)
-                for problem in problems + between:
-                    lines.append(f"{source}:{_item_label(number, items[number - 1])}: {problem.message}")
-            if lines:
-                raise ReferenceImportError(lines)
+                    problems = _library_problems(fields, existing)
+                problems = problems + item_between
+                if problems:
+                    label = _item_label(source, items, number)
+                    refused.extend(f"{label}: {problem.message}" for problem in problems)
+                    refused_items += 1
+                else:
+                    accepted.append(fields)
+            if refused and not skip_invalid:
+                raise ReferenceImportError(refused)
+            for line in refused:
+                report.add(line, kind="refused", outcome="refused")
 
-            with reversion.create_revision():
-                reversion.set_user(user)
-                reversion.set_comment(f"Imported from {source}")
-                for number, (fields, _problems) in enumerate(parsed, start=1):
-                    writing = number
-                    if fields["key"] in done:
-                        continue
-                    done.add(fields["key"])
-                    _reference, outcome = upsert_reference(fields)
-                    counts[outcome] += 1
-                    if outcome != "unchanged":
-                        report.add(
-                            f"{source}: {outcome} reference “{fields['key']}”", kind="reference", outcome=outcome
-                        )
+            creates, updates = [], []
+            done = set()
+            for fields in accepted:
+                if fields["key"] in done:
+                    continue
+                done.add(fields["key"])
+                reference = existing["key"].get(fields["key"])
+                if reference is None:
+                    creates.append(Reference(**fields))
+                elif differs(reference, fields):
+                    for name in REFERENCE_FIELDS:
+                        setattr(reference, name, fields[name])
+                    updates.append(reference)
+                else:
+                    counts["unchanged"] += 1
+            _write(creates, updates)
+            _save_revision(creates + updates, user=user, comment=f"Imported from {source}")
     except IntegrityError:
         # Saved by a writer that does not wait for imports (the admin) after the checks above.
-        raise ReferenceImportError(
-            [f"{source}:{_item_label(writing, items[writing - 1])}: {saved_elsewhere_message()}"]
-        ) from None
-    report.add(
+        raise ReferenceImportError([f"{source}: {saved_elsewhere_message()}"]) from None
+    for outcome, references in (("created", creates), ("updated", updates)):
+        counts[outcome] = len(references)
+        for reference in references:
+            report.add(f"{source}: {outcome} reference “{reference.key}”", kind="reference", outcome=outcome)
+    summary = (
         f"{source}: {len(done)} references: {counts['created']} created, "
         f"{counts['updated']} updated, {counts['unchanged']} unchanged"
     )
+    if refused_items:
+        summary += ", " + ngettext(
+            "%(count)s item refused", "%(count)s items refused", refused_items
+        ) % {"count": refused_items}
+    report.add(summary)
     return report
+
+
+# Ids per query: below every database's limit on parameters.
+_CHUNK = 900
+
+
+def _chunks(values):
+    values = list(values)
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+def _existing_references(fields_list):
+    """The library's references that the items name (by key), or whose DOI or PMID they give:
+    {"key": {key: ref}, "doi": {lower doi: ref}, "pmid": {pmid: ref}}, in a few queries."""
+    keys = {fields["key"] for fields in fields_list}
+    dois = {fields["doi"].lower() for fields in fields_list if fields["doi"]}
+    pmids = {fields["pmid"] for fields in fields_list if fields["pmid"]}
+    found = {}
+    for chunk in _chunks(keys):
+        found.update((ref.pk, ref) for ref in Reference.objects.filter(key__in=chunk))
+    # A re-import finds every DOI and PMID among its keys' references: no more queries then.
+    dois -= {ref.doi.lower() for ref in found.values()}
+    pmids -= {ref.pmid for ref in found.values()}
+    for chunk in _chunks(dois):
+        found.update((ref.pk, ref) for ref in Reference.objects.annotate(doi_lower=Lower("doi")).filter(doi_lower__in=chunk))
+    for chunk in _chunks(pmids):
+        found.update((ref.pk, ref) for ref in Reference.objects.filter(pmid__in=chunk))
+    references = list(found.values())
+    return {
+        "key": {ref.key: ref for ref in references},
+        "doi": {ref.doi.lower(): ref for ref in references if ref.doi},
+        "pmid": {ref.pmid: ref for ref in references if ref.pmid},
+    }
+
+
+def _library_problems(fields, existing):
+    """library_problems() against the references looked up by _existing_references()."""
+    problems = []
+    key = fields["key"]
+    clash = existing["doi"].get(fields["doi"].lower()) if fields["doi"] else None
+    if clash is not None and clash.key != key:
+        problems.append(
+            CslProblem(
+                "DOI", _("DOI %(doi)s is already used by reference “%(key)s”.") % {"doi": fields["doi"], "key": clash.key}
+            )
+        )
+    clash = existing["pmid"].get(fields["pmid"]) if fields["pmid"] else None
+    if clash is not None and clash.key != key:
+        problems.append(
+            CslProblem(
+                "PMID",
+                _("PMID %(pmid)s is already used by reference “%(key)s”.") % {"pmid": fields["pmid"], "key": clash.key},
+            )
+        )
+    return problems
+
+
+def _write(creates, updates):
+    now = timezone.now()
+    for reference in updates:
+        reference.updated_at = now
+    Reference.objects.bulk_create(creates, batch_size=500)
+    if creates and creates[0].pk is None:  # a database that does not return ids from bulk inserts
+        ids = {}
+        for chunk in _chunks(ref.key for ref in creates):
+            ids.update(Reference.objects.filter(key__in=chunk).values_list("key", "pk"))
+        for reference in creates:
+            reference.pk = ids[reference.key]
+    Reference.objects.bulk_update(updates, [*REFERENCE_FIELDS, "updated_at"], batch_size=500)
+
+
+def _save_revision(references, *, user, comment):
+    """One history revision holding a version of each reference, written in bulk.
+
+    reversion.add_to_revision() would look up each object's previous version (to skip
+    duplicates, which cannot occur here: only changed references are passed) and copy its
+    frame per object, which is slow for thousands of objects. The versions are serialized
+    as reversion would (its registration options for Reference).
+    """
+    if not references:
+        return
+    options = reversion.revisions._get_options(Reference)
+    content_type = ContentType.objects.get_for_model(Reference)
+    db = router.db_for_write(Reference)
+    revision = Revision.objects.create(user=user, comment=comment, date_created=timezone.now())
+    # The "python" serializer gives the objects that the "json" one writes, all in one call.
+    assert options.format == "json"
+    data = serializers.serialize("python", references, fields=options.fields)
+    versions = [
+        Version(
+            revision=revision,
+            content_type=content_type,
+            object_id=str(reference.pk),
+            db=db,
+            format=options.format,
+            serialized_data=json.dumps([obj], cls=DjangoJSONEncoder, ensure_ascii=False),
+            object_repr=str(reference),
+        )
+        for reference, obj in zip(references, data, strict=True)
+    ]
+    Version.objects.bulk_create(versions, batch_size=500)
+    post_revision_commit.send(sender=reversion.create_revision, revision=revision, versions=versions)

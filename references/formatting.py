@@ -10,10 +10,13 @@ Journal-like items end in ``Year;Volume(Issue):pages``; books and reports in
 
 import re
 
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from .csl import parse_date
+from .richtext import plain_text, rich_html
 
 MAX_AUTHORS = 6
 # NLM abbreviates months in English whatever the language of the page.
@@ -27,6 +30,8 @@ INTERNET = pgettext_lazy("Vancouver citation, after the title of a web page", "[
 AVAILABLE_FROM = pgettext_lazy("Vancouver citation, before the URL", "Available from:")
 IN = pgettext_lazy("Vancouver citation, before the book a chapter is in", "In:")
 RETRACTED = _("Retracted")
+CITED = pgettext_lazy("Vancouver citation, the date a web source was consulted", "cited %(date)s")
+YEAR_BC = pgettext_lazy("Vancouver citation, a year before 1 AD", "%(year)s BC")
 
 
 def initials(given: str) -> str:
@@ -58,40 +63,113 @@ def format_authors(authors: list) -> str:
     return ", ".join(names)
 
 
-def _sentence(text: str) -> str:
-    """Text ending in a period, unless it already ends in punctuation that closes it."""
-    text = text.strip()
-    return text if not text or text[-1] in ".?!" else f"{text}."
+def _sentence(text) -> SafeString:
+    """HTML ending in a period, unless its text already ends in punctuation that closes it.
+
+    ``text`` is plain text (escaped here) or SafeString HTML (rich titles, links)."""
+    html = conditional_escape(text).strip()
+    words = plain_text(str(html)).strip()
+    if not words:
+        return mark_safe("")  # noqa: S308 - empty
+    return html if words[-1] in ".?!" else mark_safe(f"{html}.")  # noqa: S308 - escaped above
 
 
-def _date(reference) -> str:
-    parts = [str(reference.issued_year)] if reference.issued_year else []
-    if parts and reference.issued_month:
-        parts.append(MONTHS[reference.issued_month - 1])
-        if reference.issued_day:
-            parts.append(str(reference.issued_day))
+def _year(year: int) -> str:
+    if year < 0:  # CSL-JSON's -44 is 44 BC (as citeproc-js reads it)
+        return str(YEAR_BC) % {"year": -year}
+    return str(year)
+
+
+def _date_text(year, month, day) -> str:
+    parts = [_year(year)] if year is not None else []
+    if parts and month:
+        parts.append(MONTHS[month - 1])
+        if day:
+            parts.append(str(day))
     return " ".join(parts)
 
 
-def _journal_source(reference) -> str:
+def _date(reference) -> str:
+    """The date of publication, followed by the date cited for sources read on the Internet:
+    '2002 Jun [cited 2002 Aug 12]'."""
+    text = _date_text(reference.issued_year, reference.issued_month, reference.issued_day)
+    cited = _cited(reference)
+    return f"{text} {cited}".strip() if cited else text
+
+
+def _cited(reference) -> str:
+    """'[cited 2025 Jan 10]' from CSL ``accessed``, for a source shown with its web address."""
+    accessed = (reference.csl_extra or {}).get("accessed")
+    if not accessed or not _shows_url(reference):
+        return ""
+    year, month, day = parse_date(accessed)
+    if year is None:
+        return ""
+    return "[" + str(CITED) % {"date": _date_text(year, month, day)} + "]"
+
+
+def short_page_range(pages: str) -> str:
+    """NLM page ranges: digits the last page shares with the first are dropped (1254-1266 ->
+    1254-66, 284-287 -> 284-7, S12-S19 -> S12-9), dashes become hyphens; anything else as given."""
+    ranges = []
+    for part in re.split(r"\s*,\s*", pages.strip()):
+        match = _PAGE_RANGE_RE.match(part)
+        if not match:
+            ranges.append(part)
+            continue
+        prefix, first, end_prefix, last = match.groups()
+        if end_prefix not in ("", prefix) or len(first) != len(last) or int(last) <= int(first):
+            ranges.append(f"{prefix}{first}-{end_prefix}{last}")
+            continue
+        shared = next(i for i, (a, b) in enumerate(zip(first, last, strict=True)) if a != b)
+        ranges.append(f"{prefix}{first}-{last[shared:]}")
+    return ", ".join(ranges)
+
+
+_PAGE_RANGE_RE = re.compile(r"^([A-Za-z]*)(\d+)\s*[-\u2010-\u2015]\s*([A-Za-z]*)(\d+)$")
+
+
+def _journal(reference):
+    """The journal's abbreviation (CSL container-title-short) where given, else its title;
+    '[Internet]' after it when the article was read on the Internet (a date cited)."""
+    short = (reference.csl_extra or {}).get("container-title-short")
+    journal = rich_html(short) if isinstance(short, str) and short.strip() else rich_html(reference.container_title)
+    if journal and _cited(reference):
+        return format_html("{} {}", journal, INTERNET)
+    return journal
+
+
+def _journal_source(reference):
     """'Journal. 2024 Mar;12(3):101-10.'"""
     numbering = reference.volume + (f"({reference.issue})" if reference.issue else "")
     text = _date(reference)
     if numbering:
         text += f";{numbering}" if text else numbering
     if reference.pages:
-        text += f":{reference.pages}"
-    return " ".join(_sentence(part) for part in (reference.container_title, text) if part)
+        text += f":{short_page_range(reference.pages)}"
+    return _join(_sentence(_journal(reference)), _sentence(text))
 
 
-def _publisher_source(reference, container: str) -> str:
-    """'Series. Publisher; 2024.'"""
-    published = "; ".join(part for part in (reference.publisher, _date(reference)) if part)
-    return " ".join(_sentence(part) for part in (container, published) if part)
+def _publisher_source(reference, container):
+    """'Series. Place: Publisher; 2024.'"""
+    place = (reference.csl_extra or {}).get("publisher-place")
+    publisher = reference.publisher
+    if isinstance(place, str) and place.strip():
+        publisher = f"{place.strip()}: {publisher}" if publisher else place.strip()
+    published = "; ".join(part for part in (publisher, _date(reference)) if part)
+    return _join(_sentence(container), _sentence(published))
+
+
+def _join(*parts) -> SafeString:
+    return format_html_join(" ", "{}", ((part,) for part in parts if part))
 
 
 def _web_url(url: str) -> bool:
     return url.lower().startswith(("https://", "http://"))
+
+
+def _shows_url(reference) -> bool:
+    return bool(reference.url) and reference.url != reference.doi_url
 
 
 def vancouver_html(reference) -> SafeString:
@@ -101,29 +179,29 @@ def vancouver_html(reference) -> SafeString:
     authors = format_authors(reference.authors or [])
     if authors:
         parts.append(_sentence(authors))
-    title = reference.title.strip()
-    if reference.csl_type in WEB_TYPES:
-        title = f"{title} {INTERNET}"
-    parts.append(_sentence(title))
+    title = rich_html(reference.title.strip())
+    if title and reference.csl_type in WEB_TYPES:
+        title = format_html("{} {}", title, INTERNET)
+    parts.append(_sentence(title))  # an untitled item (CSL allows it) goes on without one
     if reference.csl_type in JOURNAL_TYPES:
         parts.append(_journal_source(reference))
     elif reference.csl_type == "chapter":
-        book = f"{IN} {reference.container_title}" if reference.container_title else ""
+        book = format_html("{} {}", IN, rich_html(reference.container_title)) if reference.container_title else ""
         parts.append(_publisher_source(reference, book))
         if reference.pages:
-            parts.append(f"p. {_sentence(reference.pages)}")
+            parts.append(_sentence(f"p. {short_page_range(reference.pages)}"))
     else:
-        parts.append(_publisher_source(reference, reference.container_title))
+        parts.append(_publisher_source(reference, rich_html(reference.container_title)))
     if reference.doi:
         parts.append(format_html('doi: <a href="{}">{}</a>.', reference.doi_url, reference.doi))
     if reference.pmid:
         parts.append(format_html('PMID: <a href="{}">{}</a>.', reference.pubmed_url, reference.pmid))
-    if reference.url and reference.url != reference.doi_url:
-        if _web_url(reference.url):
-            parts.append(format_html('{} <a href="{}">{}</a>', AVAILABLE_FROM, reference.url, reference.url))
+    if _shows_url(reference):
+        if _web_url(reference.link_url):
+            parts.append(format_html('{} <a href="{}">{}</a>', AVAILABLE_FROM, reference.link_url, reference.url))
         else:
             parts.append(format_html("{} {}", AVAILABLE_FROM, reference.url))
-    return format_html_join(" ", "{}", ((part,) for part in parts if part))
+    return _join(*parts)
 
 
 def evidence_badge_label(reference) -> str:

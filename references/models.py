@@ -1,30 +1,45 @@
 import re
+from urllib.parse import unquote
 
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-# Pandoc citation keys: start with a letter, digit or _, then word characters and
-# a few internal punctuation marks (https://pandoc.org/MANUAL.html#citation-syntax).
-CITATION_KEY_RE = re.compile(r"^[A-Za-z0-9_][\w:.#$%&+?<>~/-]*$")
-DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
+# Pandoc citation keys (https://pandoc.org/MANUAL.html#citation-syntax): a letter, digit or _
+# of any script (张2020, пункт3, müller2020), then letters, digits, _ and the internal
+# punctuation :.#$%&-+?~/, ending in a letter, digit or _. Pandoc also allows < and >; we do
+# not, since a key ends up in HTML and "<b>" in a key is never meant.
+CITATION_KEY_RE = re.compile(r"^\w(?:[\w:.#$%&+?~/-]*\w)?$")
+# A DOI (10.prefix/suffix) or a short DOI (10/abc12, https://shortdoi.org). The suffix may hold
+# almost anything (SICI DOIs contain < and >), but no spaces, quotes or markup.
+DOI_RE = re.compile(r"^(?:10\.\d{4,9}/[^\s\"]+|10/[A-Za-z0-9]+)$")
 PMID_RE = re.compile(r"^[1-9]\d{0,8}$")
+_MARKUP_RE = re.compile(r"<\s*/?\s*[A-Za-z!?]|[\"\x00-\x1f\x7f]")
+# Real addresses percent-encode these; their presence means pasted markup, not a URL.
+_URL_FORBIDDEN_RE = re.compile(r"[\s\"'<>\\^`{|}\x00-\x1f\x7f]")
+URL_SCHEMES = ("http", "https", "ftp", "ftps")
+MIN_YEAR, MAX_YEAR = -9999, 9999
 
 
 def validate_citation_key(value):
-    if not CITATION_KEY_RE.match(value) or value.endswith((".", ":", "-")):
+    if not CITATION_KEY_RE.match(value):
         raise ValidationError(
-            _("“%(value)s” is not a valid citation key (letters, digits, _ and -:.# inside)."),
+            _(
+                "“%(value)s” is not a valid citation key: it starts with a letter, digit or _ and holds "
+                "letters, digits, _ and the marks :.#$%%&-+?~/ between them."
+            ),
             params={"value": value},
         )
 
 
 def validate_doi(value):
-    if value and not DOI_RE.match(value):
+    if value and (not DOI_RE.match(value) or _MARKUP_RE.search(value)):
         raise ValidationError(
-            _("“%(value)s” is not a DOI: it must look like 10.1234/suffix."), params={"value": value}
+            _("“%(value)s” is not a DOI: it must look like 10.1234/suffix (or a short DOI, 10/abc12), without spaces, quotes or markup."),
+            params={"value": value},
         )
 
 
@@ -35,12 +50,47 @@ def validate_pmid(value):
         )
 
 
+def url_with_scheme(value):
+    """The address to link to: ``www.who.int/x`` (no scheme, as people paste it) -> ``https://www.who.int/x``."""
+    if value and "://" not in value and ":" not in value.split("/", 1)[0]:
+        return f"https://{value}"
+    return value  # with a scheme, or another scheme (javascript:...) that formatting will not link
+
+
+def validate_url(value):
+    """A web address, with or without a scheme (http, https, ftp); never markup or another scheme."""
+    if not value:
+        return
+    invalid = ValidationError(
+        _("“%(value)s” is not a web address (http://, https:// or a host name such as www.example.org/page)."),
+        params={"value": value},
+    )
+    if _URL_FORBIDDEN_RE.search(value):
+        raise invalid
+    scheme = value.split("://", 1)[0].lower() if "://" in value else None
+    if scheme is None and (":" in value.split("/", 1)[0] or "." not in value.split("/", 1)[0]):
+        raise invalid  # javascript:..., mailto:..., or not a host name
+    if scheme is not None and scheme not in URL_SCHEMES:
+        raise invalid
+    try:
+        URLValidator(schemes=URL_SCHEMES)(url_with_scheme(value))
+    except ValidationError:
+        raise invalid from None
+
+
+_DOI_PREFIX_RE = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+
+
 def normalize_doi(value):
-    """Strip resolver prefixes people paste (https://doi.org/..., doi:...)."""
+    """The bare DOI CSL means by its DOI variable: resolver prefixes people paste
+    (https://doi.org/..., http://dx.doi.org/..., doi:...) removed, percent-escapes of the
+    resolver URL decoded. Case is kept: DOIs compare case-insensitively (the unique
+    constraint is on lower(doi))."""
     value = (value or "").strip()
-    for prefix in ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"):
-        if value.lower().startswith(prefix):
-            return value[len(prefix) :]
+    if _DOI_PREFIX_RE.match(value):
+        value = _DOI_PREFIX_RE.sub("", value, count=1)
+        if "%" in value:
+            value = unquote(value)
     return value
 
 
@@ -94,7 +144,11 @@ class Reference(models.Model):
         help_text=_("Cited in the text as [@key]."),
     )
     csl_type = models.CharField(_("CSL type"), max_length=40, default="article-journal")
-    title = models.TextField(_("title"))
+    title = models.TextField(
+        _("title"),
+        blank=True,
+        help_text=_("CSL rich text: <i>, <b>, <sup>, <sub> and small caps are shown; other markup is not."),
+    )
     authors = models.JSONField(
         _("authors"),
         default=list,
@@ -103,7 +157,9 @@ class Reference(models.Model):
     )
     container_title = models.CharField(_("journal or series"), max_length=500, blank=True)
     publisher = models.CharField(_("publisher"), max_length=300, blank=True)
-    issued_year = models.PositiveSmallIntegerField(_("year issued"), null=True, blank=True)
+    issued_year = models.SmallIntegerField(
+        _("year issued"), null=True, blank=True, help_text=_("Negative for years BC (-44 is 44 BC).")
+    )
     issued_month = models.PositiveSmallIntegerField(_("month issued"), null=True, blank=True)
     issued_day = models.PositiveSmallIntegerField(_("day issued"), null=True, blank=True)
     volume = models.CharField(_("volume"), max_length=50, blank=True)
@@ -111,7 +167,7 @@ class Reference(models.Model):
     pages = models.CharField(_("pages"), max_length=50, blank=True)
     doi = models.CharField("DOI", max_length=200, blank=True, validators=[validate_doi])
     pmid = models.CharField("PMID", max_length=12, blank=True, validators=[validate_pmid])
-    url = models.URLField(_("URL"), max_length=1000, blank=True)
+    url = models.CharField(_("URL"), max_length=1000, blank=True, validators=[validate_url])
     evidence = models.CharField(
         _("evidence type"), max_length=20, choices=EvidenceType.choices, default=EvidenceType.OTHER
     )
@@ -139,6 +195,13 @@ class Reference(models.Model):
         blank=True,
         help_text=_("CSL-JSON variables we do not show (abstract, ISSN, ...), kept for export."),
     )
+    csl_source = models.JSONField(
+        _("CSL-JSON as imported"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("The item as it was imported, so that an export writes back what was imported."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -153,6 +216,10 @@ class Reference(models.Model):
                 Lower("doi"), condition=~Q(doi=""), name="unique_reference_doi"
             ),
             models.UniqueConstraint(fields=["pmid"], condition=~Q(pmid=""), name="unique_reference_pmid"),
+            models.CheckConstraint(
+                condition=Q(issued_year__isnull=True) | Q(issued_year__gte=MIN_YEAR, issued_year__lte=MAX_YEAR),
+                name="reference_issued_year_valid",
+            ),
             models.CheckConstraint(
                 condition=Q(issued_month__isnull=True) | Q(issued_month__gte=1, issued_month__lte=12),
                 name="reference_issued_month_valid",
@@ -180,7 +247,7 @@ class Reference(models.Model):
                 )
         if self.issued_day and not self.issued_month:
             raise ValidationError({"issued_day": _("A day needs a month.")})
-        if self.issued_month and not self.issued_year:
+        if self.issued_month and self.issued_year is None:
             raise ValidationError({"issued_month": _("A month needs a year.")})
         # Not a database constraint: an import that un-retracts a reference (CSL-JSON has no
         # notice fields) must not fail on the notice it leaves behind.
@@ -196,6 +263,11 @@ class Reference(models.Model):
     @property
     def doi_url(self):
         return f"https://doi.org/{self.doi}" if self.doi else ""
+
+    @property
+    def link_url(self):
+        """The URL to link to (a scheme added to ``www.example.org/x``)."""
+        return url_with_scheme(self.url)
 
     @property
     def pubmed_url(self):

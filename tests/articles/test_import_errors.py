@@ -125,10 +125,10 @@ ERROR_CASES = {
         9,
         "“PMC123” is not a PubMed ID",
     ),
-    "reference without title": (
-        "---\nslug: a\nlang: en\ntitle: Q?\nsummary: A.\nreferences:\n  - id: r1\n    type: book\n---\n",
-        7,
-        "title is required",
+    "reference with a script as its URL": (
+        "---\nslug: a\nlang: en\ntitle: Q?\nsummary: A.\nreferences:\n  - id: r1\n    URL: javascript:alert(1)\n---\n",
+        8,
+        "“javascript:alert(1)” is not a web address",
     ),
 }
 

@@ -39,8 +39,8 @@ def test_several_keys_in_one_citation_render_sorted_and_comma_separated():
     result = render("Key [@a] and [@b] and [@c].", "Both [@c; @a].")
 
     assert result.body_html == (
-        '<p>Both <sup class="citation"><a href="#ref-1" rel="noopener noreferrer">1</a>, '
-        '<a href="#ref-3" rel="noopener noreferrer">3</a></sup>.</p>\n'
+        '<p>Both <sup class="citation"><a href="#ref-1" id="cite-1-2" rel="noopener noreferrer">1</a>, '
+        '<a href="#ref-3" id="cite-3-2" rel="noopener noreferrer">3</a></sup>.</p>\n'
     )
 
 

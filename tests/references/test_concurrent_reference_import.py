@@ -53,7 +53,7 @@ def test_two_imports_giving_one_new_doi_to_two_keys_at_once_fail_one_with_one_li
     loser_path, loser_key = (second, "smith-b") if winner.key == "smith-a" else (first, "smith-a")
     (failed,) = [err for outcome, _out, err in results if outcome == 1]
     assert failed.splitlines() == [
-        f"{loser_path}:item 1 ({loser_key}): DOI {'10.1000/SAME.1' if loser_key == 'smith-b' else '10.1000/same.1'} "
+        f"{loser_path}:1: item {loser_key}: DOI {'10.1000/SAME.1' if loser_key == 'smith-b' else '10.1000/same.1'} "
         f"is already used by reference “{winner.key}”.",
         "import_references: nothing imported (1 problem).",
     ]
@@ -68,7 +68,7 @@ def test_a_doi_saved_elsewhere_at_the_same_moment_is_one_line_and_nothing_import
         [{"id": "fine-1", "title": "Fine"}, {"id": "smith-b", "title": "B", "DOI": "10.1000/same.1"}],
     )
     make_reference(key="smith-a", doi="10.1000/same.1")
-    monkeypatch.setattr(csl, "library_problems", lambda fields: [])  # checked before the admin saved
+    monkeypatch.setattr(csl, "_library_problems", lambda fields, existing: [])  # checked before the admin saved
     err = StringIO()
 
     with pytest.raises(SystemExit) as exit_info:
@@ -77,7 +77,7 @@ def test_a_doi_saved_elsewhere_at_the_same_moment_is_one_line_and_nothing_import
     assert exit_info.value.code == 1
     assert "Traceback" not in err.getvalue()
     assert err.getvalue().splitlines() == [
-        f"{path}:item 2 (smith-b): another reference with this key, DOI or PMID was saved at the same moment; "
+        f"{path}: another reference with this key, DOI or PMID was saved at the same moment; "
         "nothing was imported: run the import again.",
         "import_references: nothing imported (1 problem).",
     ]

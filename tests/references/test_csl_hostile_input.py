@@ -86,7 +86,7 @@ def test_a_single_object_instead_of_an_array_is_an_error(tmp_path, library):
 def test_characters_text_cannot_hold_are_one_line_naming_the_item(tmp_path, library, item, problem):
     path = write(tmp_path, json.dumps([{"id": "smith-2024", **item}]))  # \u escapes in the file
 
-    assert refused(path) == [f"{path}:item 1 (smith-2024): {problem}"]
+    assert refused(path) == [f"{path}:1: item smith-2024: {problem}"]
     assert library_now() == library
 
 

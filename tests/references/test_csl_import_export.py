@@ -96,23 +96,25 @@ def test_zotero_array_is_imported_with_every_field(tmp_path):
     assert withdrawn.retracted and withdrawn.issued_year == 2019 and withdrawn.issued_month is None
 
 
-def test_export_gives_back_every_variable_in_a_stable_order(tmp_path):
+def test_export_gives_back_each_item_as_imported_with_the_doi_in_its_normal_form(tmp_path):
     import_json(tmp_path, ZOTERO_ITEMS)
 
     items = {item["id"]: item for item in export_json()}
 
-    assert list(items["li-2025"]) == [
-        "id", "type", "evidence", "title", "author", "container-title", "issued", "volume", "issue", "page",
-        "DOI", "PMID", "ISSN", "abstract", "accessed", "container-title-short", "editor", "language", "source",
-    ]
-    assert items["li-2025"]["issued"] == {"date-parts": [[2025, 2, 3]]}
-    assert items["li-2025"]["accessed"] == {"date-parts": [["2025", 5, 1]]}
-    assert items["li-2025"]["author"][1] == {"family": "Berg", "given": "Ann", "non-dropping-particle": "van"}
-    assert items["who-2024"]["issued"] == {"date-parts": [[2024, 6]]}
-    assert items["who-2024"]["note"] == "Zotero note"
-    assert items["withdrawn-2019"]["issued"] == {"date-parts": [[2019, 21]]}  # the season is kept
-    assert items["withdrawn-2019"]["retracted"] is True
-    assert "retracted" not in items["who-2024"]  # empty values are left out
+    assert items["li-2025"] == {**ZOTERO_ITEMS[0], "DOI": "10.1016/j.knee.2025.01.002"}
+    assert list(items["li-2025"])[:4] == ["id", "type", "title", "author"]  # one order on every database
+    assert items["who-2024"] == ZOTERO_ITEMS[1]
+    assert items["withdrawn-2019"] == ZOTERO_ITEMS[2]  # the season is kept
+    assert "evidence" not in items["li-2025"]  # not given, not added
+
+
+def test_a_reference_made_in_the_admin_exports_in_a_stable_order():
+    make_reference("admin-made", title="Made by hand", doi="10.1000/hand", volume="12", issued_year=2024)
+
+    (item,) = export_json("admin-made")
+
+    assert list(item)[:4] == ["id", "type", "evidence", "title"]
+    assert item["volume"] == "12"
 
 
 def test_reimporting_the_export_changes_nothing(tmp_path):
@@ -152,8 +154,8 @@ def test_bad_doi_and_pmid_are_errors_naming_the_item(tmp_path):
     errors = failing_import(path)
 
     assert errors == [
-        f"{path}:item 2 (bad-ids): “11.1/x” is not a DOI: it must look like 10.1234/suffix.",
-        f"{path}:item 2 (bad-ids): “PMC12345” is not a PubMed ID: it must be 1 to 9 digits.",
+        f"{path}:1: item bad-ids: “11.1/x” is not a DOI: it must look like 10.1234/suffix (or a short DOI, 10/abc12), without spaces, quotes or markup.",
+        f"{path}:1: item bad-ids: “PMC12345” is not a PubMed ID: it must be 1 to 9 digits.",
         "import_references: nothing imported (2 problems).",
     ]
     assert not Reference.objects.exists()
@@ -167,8 +169,8 @@ def test_doi_of_another_library_reference_is_an_error(tmp_path):
     errors = failing_import(path)
 
     assert errors[:2] == [
-        f"{path}:item 1 (li-2025): DOI 10.1016/j.knee.2025.01.002 is already used by reference “existing”.",
-        f"{path}:item 1 (li-2025): PMID 39999999 is already used by reference “existing”.",
+        f"{path}:1: item li-2025: DOI 10.1016/j.knee.2025.01.002 is already used by reference “existing”.",
+        f"{path}:1: item li-2025: PMID 39999999 is already used by reference “existing”.",
     ]
 
 
@@ -181,7 +183,7 @@ def test_one_doi_under_two_keys_in_one_file_is_an_error(tmp_path):
 
     errors = failing_import(path)
 
-    assert errors[0] == f"{path}:item 2 (b): DOI 10.1234/X is also given for reference “a”."
+    assert errors[0] == f"{path}:1: item b: DOI 10.1234/X is also given for reference “a”."
 
 
 def test_one_bad_item_means_nothing_is_imported(tmp_path):
@@ -190,8 +192,8 @@ def test_one_bad_item_means_nothing_is_imported(tmp_path):
 
     errors = failing_import(path)
 
-    assert errors[0].startswith(f"{path}:item 4 (bad key!): “bad key!” is not a valid citation key")
-    assert errors[1].startswith(f"{path}:item 4 (bad key!): evidence “hearsay” is not one of: guideline,")
+    assert errors[0].startswith(f"{path}:1: item bad key!: “bad key!” is not a valid citation key")
+    assert errors[1].startswith(f"{path}:1: item bad key!: evidence “hearsay” is not one of: guideline,")
     assert not Reference.objects.exists()
 
 
@@ -237,9 +239,9 @@ def test_issued_dates_from_zotero_are_read(issued, parts):
 
 
 def test_issued_numbers_out_of_range_are_problems():
-    _fields, problems = parse_item({"id": "x", "title": "T", "issued": {"date-parts": [[2025, 13, 40]]}})
+    _fields, problems = parse_item({"id": "x", "title": "T", "issued": {"date-parts": [[2025, 17, 40]]}})
     assert [p.message for p in problems] == [
-        "issued month 13 is not between 1 and 12.",
+        "issued month 17 is neither a month (1-12) nor a season (13-16, 21-24).",
         "issued day 40 is not between 1 and 31.",
     ]
 

@@ -15,14 +15,20 @@ from references.csl import ReferenceImportError, import_reference_items, read_cs
 class Command(BaseCommand):
     help = (
         "Import a CSL-JSON array (as exported by Zotero, Mendeley or Pandoc) into the reference "
-        "library: a reference is created, or updated when its key (id) exists. All or nothing."
+        "library: a reference is created, or updated when its key (id) exists. All or nothing, "
+        "unless --skip-invalid: then the valid items are imported and the refused ones listed."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("file", metavar="FILE.json")
         parser.add_argument("--user", help="username recorded as the author of the revision")
+        parser.add_argument(
+            "--skip-invalid",
+            action="store_true",
+            help="import the valid items and list the refused ones (FILE:LINE: item ID: problem), exit 1 if any",
+        )
 
-    def handle(self, *args, file, user=None, **options):
+    def handle(self, *args, file, user=None, skip_invalid=False, **options):
         with translation.override(settings.LANGUAGE_CODE):
             account = None
             if user:
@@ -31,7 +37,9 @@ class Command(BaseCommand):
                     self.stderr.write("import_references: " + _("no user “%(user)s”.") % {"user": user})
                     sys.exit(1)
             try:
-                report = import_reference_items(read_csl_json_file(file), source=file, user=account)
+                report = import_reference_items(
+                    read_csl_json_file(file), source=file, user=account, skip_invalid=skip_invalid
+                )
             except ReferenceImportError as error:
                 for line in error.lines:
                     self.stderr.write(line)
@@ -39,8 +47,14 @@ class Command(BaseCommand):
                     "import_references: " + _("nothing imported (%(problems)s).") % {"problems": _problems(len(error.lines))}
                 )
                 sys.exit(1)
-            for line in report.lines:
-                self.stdout.write(line)
+            for line, kind in zip(report.lines, report.kinds, strict=True):
+                if kind != "refused":
+                    self.stdout.write(line)
+            refused = report.lines_of("refused")
+            for line in refused:
+                self.stderr.write(line)
+            if refused:
+                sys.exit(1)
 
 
 def _problems(count):
