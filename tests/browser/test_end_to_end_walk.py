@@ -53,7 +53,7 @@ def _login(browser, base, username):
     return page
 
 
-def test_a_reader_reads_adapts_follows_a_citation_and_asks(browser, site):
+def test_a_reader_reads_adapts_follows_a_citation_searches_and_asks(browser, site):
     base, article = site
     page = _reader(browser)
     page.goto(f"{base}/en/articles/{article.slug}/")
@@ -71,8 +71,15 @@ def test_a_reader_reads_adapts_follows_a_citation_and_asks(browser, site):
     page.locator(".article-body a[href='#ref-1']").first.click()
     page.wait_for_url("**#ref-1")
     assert page.locator("#ref-1").is_visible()
-    page.locator("#ref-1 .reference__back").click()
+    page.locator("#ref-1 .reference__back").first.click()
     page.wait_for_url("**#cite-1")
+
+    page.fill("#site-search-q", "细胞")
+    page.press("#site-search-q", "Enter")
+    page.wait_for_url("**/zh-hans/search/?q=*")
+    assert axe_violations(page) == []
+    page.locator(".search-result__title a", has_text=article.title_zh_hans).click()
+    page.wait_for_url(f"**/zh-hans/articles/{article.slug}/")
 
     page.fill("textarea[name='question']", "孩子可以接受这种注射吗？")
     page.locator(".follow-up-form button[type=submit]").click()
