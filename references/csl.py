@@ -925,6 +925,17 @@ def _write(creates, updates):
     now = timezone.now()
     for reference in updates:
         reference.updated_at = now
+    # A reference turning retracted is saved one by one, so that what listens to a
+    # reference's save (the review workflow's retraction cascade) hears of it; a bulk update
+    # sends no signal. There are few of them in any import.
+    newly_retracted = set(
+        Reference.objects.filter(pk__in=[ref.pk for ref in updates if ref.retracted], retracted=False)
+        .values_list("pk", flat=True)
+    )
+    for reference in updates:
+        if reference.pk in newly_retracted:
+            reference.save()
+    updates = [ref for ref in updates if ref.pk not in newly_retracted]
     Reference.objects.bulk_create(creates, batch_size=500)
     if creates and creates[0].pk is None:  # a database that does not return ids from bulk inserts
         ids = {}

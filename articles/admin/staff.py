@@ -62,6 +62,8 @@ class StaffAccountAdmin(admin.ModelAdmin):
         invitation = auth_views.PasswordResetConfirmView.as_view(
             template_name="registration/password_reset_confirm.html",
             post_reset_login=True,
+            # Several authentication backends (django-axes first): name the one that logs in.
+            post_reset_login_backend="django.contrib.auth.backends.ModelBackend",
             success_url=reverse_lazy("admin:index"),
             extra_context={"site_header": admin.site.site_header, "site_title": admin.site.site_title},
         )

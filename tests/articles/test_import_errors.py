@@ -241,7 +241,7 @@ def test_failing_import_in_a_process_exits_1_without_traceback(tmp_path, process
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
-        f"{bad}:6: unknown front-matter key “colour” (allowed: slug, lang, title, summary, status, topics, "
+        f"{bad}:6: unknown front-matter key “colour” (allowed: slug, lang, title, summary, plain_summary, status, topics, "
         "references, revision).",
         "import_article: nothing imported (1 problem).",
     ]

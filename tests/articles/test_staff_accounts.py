@@ -61,7 +61,9 @@ def test_chief_editor_creates_a_translator_who_logs_in_through_the_invitation(
     article = make_article(slug="knee")
     assert newcomer.get(reverse("admin:articles_article_change", args=[article.pk])).status_code == 200
     assert newcomer.get(LIST).status_code == 403
-    assert Client().login(username="lin", password="a-long-new-passphrase-42")
+    newcomer = Client()  # signs in through the admin's login form, as a person would
+    signed_in = newcomer.post("/admin/login/", {"username": "lin", "password": "a-long-new-passphrase-42", "next": "/admin/"})
+    assert signed_in.status_code == 302 and "_auth_user_id" in newcomer.session
 
 
 def test_the_invitation_link_works_only_once(chief_client, django_capture_on_commit_callbacks):
