@@ -35,6 +35,7 @@ from references.lookup.create import create_from_identifier, existing_reference,
 from references.lookup.http import BadResponse, LookupFailed, ServiceUnreachable
 
 from .. import workbench
+from ..jsi18n import catalogue_url
 from ..models import LANGUAGE_CODES, Persona, field_suffix
 from .update_notes import published_notes_html
 
@@ -226,6 +227,7 @@ class WorkbenchAdminMixin:
             "languages": [(code, get_language_info(code)["name_local"]) for code in LANGUAGE_CODES],
             "article_id": obj.pk if obj is not None else "",
             "guide_url": reverse("admin:articles_article_writing_guide"),
+            "catalogue_url": catalogue_url(),
             # The reference form (with its DOI/PMID lookup where it has one), for who may add.
             "add_reference_url": reverse("admin:references_reference_add")
             if request.user.has_perm("references.add_reference")

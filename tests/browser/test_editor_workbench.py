@@ -147,3 +147,27 @@ def test_editor_adds_a_source_from_its_doi_without_leaving_the_article(page, set
     page.click("#workbench-lookup")
     expect(page.locator("#workbench-new-result")).to_contain_text("Already in the library as [@sadasivan2012]")
     assert Reference.objects.filter(doi__iexact=DOI).count() == 1
+
+
+def test_the_workbench_speaks_chinese_on_the_chinese_admin(browser, setup):
+    """The strings the workbench's JavaScript writes come from the djangojs catalogue."""
+    live_server = setup
+    context = browser.new_context(locale="zh-CN")
+    context.add_cookies([{"name": "django_language", "value": "zh-hans", "url": live_server.url}])
+    page = context.new_page()
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/admin/articles/article/add/")
+    expect(page.locator("html")).to_have_attribute("lang", "zh-hans")
+    # Written by the script once the first preview came back.
+    expect(page.locator("#workbench-status")).to_have_text("表单中文本的预览；尚未保存。")
+    body = page.locator("#id_body_zh_hans")  # the Chinese tab opens first on the Chinese admin
+    body.click()
+    body.type("## 证据\n\n疼痛减轻最多 [@smith20]")
+    expect(page.locator("#workbench-problems h3")).to_have_text("文本中的问题")
+    expect(page.locator(".workbench-inline-problems li").first).to_contain_text("第 3 行：")
+    page.fill("#workbench-search", "no such source anywhere")
+    expect(page.locator("#workbench-results")).to_have_text("未找到文献来源。")
+    page.fill("#workbench-identifier", "")
+    page.click("#workbench-lookup")
+    expect(page.locator("#workbench-new-result")).to_have_text("请输入 DOI 或 PubMed ID。")
+    context.close()
