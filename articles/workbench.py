@@ -20,6 +20,7 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import get_language_info, gettext, override
 
+from references.formatting import vancouver_html
 from references.models import Reference
 
 from . import page as pages
@@ -214,18 +215,32 @@ def search_library(query, limit=SEARCH_LIMIT):
                 match |= Q(issued_year=int(word))
         condition &= match
     found = Reference.objects.filter(condition).order_by("-issued_year", "key")[:limit]
-    return [
-        {
-            "key": ref.key,
-            "title": ref.title,
-            "authors": _author_line(ref.authors),
-            "year": ref.issued_year,
-            "doi": ref.doi,
-            "pmid": ref.pmid,
-            "retracted": ref.retracted,
-        }
-        for ref in found
-    ]
+    return [reference_entry(ref) for ref in found]
+
+
+def reference_entry(ref):
+    """What the picker shows of a reference (a search result, a reference just added)."""
+    return {
+        "key": ref.key,
+        "title": ref.title,
+        "authors": _author_line(ref.authors),
+        "year": ref.issued_year,
+        "doi": ref.doi,
+        "pmid": ref.pmid,
+        "retracted": ref.retracted,
+    }
+
+
+def new_reference_preview(found):
+    """What the picker shows of a reference found by its DOI or PMID, before it is added:
+    the reference as the reference list would print it, and the key it would get."""
+    reference = Reference(**found.fields)
+    reference.key = found.key
+    return {
+        **reference_entry(reference),
+        "service": found.service,
+        "citation_html": str(vancouver_html(reference)),
+    }
 
 
 def _author_line(authors):

@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.urls import include, path
 from django.utils.cache import patch_vary_headers
 
+from articles import jsi18n
 from articles import views as article_views
 from articles.sitemaps import SITEMAPS
 from config.api import api
@@ -36,6 +37,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("jsi18n/", jsi18n.javascript_catalog, name="javascript-catalog"),
     path("editorial-policy/", article_views.editorial_policy, name="editorial_policy"),
     path("about/", article_views.site_page, {"slug": "about"}, name="about"),
     path("contact/", article_views.site_page, {"slug": "contact"}, name="contact"),

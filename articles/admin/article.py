@@ -25,7 +25,7 @@ from reversion.admin import VersionAdmin
 
 from references.models import Reference
 
-from .. import locking, merge, rights, signals
+from .. import list_columns, locking, merge, rights, signals
 from ..access import may_open_drafts
 from ..markdown import check_article
 from ..models import LANGUAGE_CODES, Article, Authorship, Persona, UpdateNote, field_suffix
@@ -185,6 +185,7 @@ class ArticleAdmin(
     TabbedTranslationAdmin,
 ):
     form = ArticleAdminForm
+    change_list_template = "admin/articles/article/change_list.html"  # reversion's, with our style
     # Fits 1280 px beside the admin's navigation and the filters: the title wraps, with the
     # address under it; topics are a filter rather than a column.
     list_display = (
@@ -293,10 +294,38 @@ class ArticleAdmin(
         return response
 
     def get_list_display(self, request):
-        columns = super().get_list_display(request)
+        columns = list(super().get_list_display(request))
+        # Columns other apps registered (articles/list_columns.py; the review state), before
+        # the preview link.
+        at = columns.index("preview_link") if "preview_link" in columns else len(columns)
+        columns[at:at] = [self._list_column_name(column) for column in list_columns.list_columns()]
         if may_open_drafts(request.user):
-            return columns
+            return tuple(columns)
         return tuple(column for column in columns if column != "preview_link")
+
+    def _list_column_name(self, column):
+        """The admin attribute showing a registered column (a name, so that its header gets
+        the class ``column-<name>``)."""
+        name = f"list_column_{column.name}"
+
+        @admin.display(description=column.label)
+        def show(obj):
+            return list_columns.value_of(column, obj)
+
+        setattr(self, name, show)
+        return name
+
+    def get_changelist(self, request, **kwargs):
+        base = super().get_changelist(request, **kwargs)
+
+        class ArticleChangeList(base):
+            """Fills the registered columns for the page's rows at once (constant queries)."""
+
+            def get_results(self, request):
+                super().get_results(request)
+                list_columns.fill(self.result_list)
+
+        return ArticleChangeList
 
     @admin.display(description=_("title (the clinical question)"), ordering="slug")
     def title_column(self, obj):

@@ -8,6 +8,10 @@ Endpoints (all under the article admin, all behind the admin login, CSRF-checked
   ``_preview_lang``, ``_preview_persona``): JSON ``{html, problems, readability}``; the page
   as that reader would get it (``articles/workbench.py``), never cached, never saved.
 - ``workbench/references/?q=``: JSON search of the reference library (at most 20).
+- ``workbench/references/new/`` (POST ``identifier``, a DOI or PMID; with ``_confirm`` it is
+  added): what Crossref or PubMed has for it, to confirm, then the new reference (its key made
+  by ``references/keys.py``); a DOI or PMID already in the library gives that reference, added
+  again never. Needs the right to add references (``references.add_reference``).
 - ``workbench/autosave/`` (POST the text fields; ``_discard`` deletes instead): the user's
   unsaved text for that article, offered back when the form opens again.
 
@@ -24,10 +28,14 @@ from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, J
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import path, reverse
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
+from references.lookup.create import create_from_identifier, existing_reference, find
+from references.lookup.http import BadResponse, LookupFailed, ServiceUnreachable
+
 from .. import workbench
+from ..jsi18n import catalogue_url
 from ..models import LANGUAGE_CODES, Persona, field_suffix
 from .update_notes import published_notes_html
 
@@ -73,6 +81,9 @@ class WorkbenchAdminMixin:
             path("workbench/preview/", wrap(self.live_preview_view), name="{}_{}_live_preview".format(*info)),
             path(
                 "workbench/references/", wrap(self.reference_search_view), name="{}_{}_reference_search".format(*info)
+            ),
+            path(
+                "workbench/references/new/", wrap(self.new_reference_view), name="{}_{}_new_reference".format(*info)
             ),
             path("workbench/autosave/", wrap(self.autosave_view), name="{}_{}_autosave".format(*info)),
         ]
@@ -140,6 +151,45 @@ class WorkbenchAdminMixin:
             raise PermissionDenied
         return JsonResponse({"results": workbench.search_library(request.GET.get("q", ""))})
 
+    def new_reference_view(self, request):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        # Adding a reference is what this does: the right to add references decides, as in the
+        # reference library's own form.
+        if not request.user.has_perm("references.add_reference"):
+            raise PermissionDenied
+        identifier = (request.POST.get("identifier") or "").strip()
+        if not identifier:
+            return JsonResponse({"error": gettext("Type a DOI or a PubMed ID.")}, status=400)
+        try:
+            if "_confirm" in request.POST:
+                reference, created = create_from_identifier(identifier, request.user)
+                return JsonResponse(self._new_reference_answer(reference, created))
+            existing = existing_reference(identifier)
+            if existing is not None:
+                return JsonResponse(self._new_reference_answer(existing, False))
+            found = find(identifier)
+        except LookupFailed as error:
+            status = 502 if isinstance(error, ServiceUnreachable | BadResponse) else 400
+            return JsonResponse({"error": str(error)}, status=status)
+        except ValidationError as error:
+            return JsonResponse({"error": " ".join(error.messages)}, status=400)
+        if found.existing is not None:
+            return JsonResponse(self._new_reference_answer(found.existing, False))
+        return JsonResponse({
+            "found": workbench.new_reference_preview(found),
+            "message": gettext("%(service)s found this source. Add it to the library as [@%(key)s]?")
+            % {"service": found.service, "key": found.key},
+        })
+
+    @staticmethod
+    def _new_reference_answer(reference, created):
+        if created:
+            message = gettext("Added to the library as [@%(key)s].") % {"key": reference.key}
+        else:
+            message = gettext("Already in the library as [@%(key)s]: nothing was added.") % {"key": reference.key}
+        return {"reference": workbench.reference_entry(reference), "created": created, "message": message}
+
     def autosave_view(self, request):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
@@ -177,6 +227,7 @@ class WorkbenchAdminMixin:
             "languages": [(code, get_language_info(code)["name_local"]) for code in LANGUAGE_CODES],
             "article_id": obj.pk if obj is not None else "",
             "guide_url": reverse("admin:articles_article_writing_guide"),
+            "catalogue_url": catalogue_url(),
             # The reference form (with its DOI/PMID lookup where it has one), for who may add.
             "add_reference_url": reverse("admin:references_reference_add")
             if request.user.has_perm("references.add_reference")
@@ -185,6 +236,9 @@ class WorkbenchAdminMixin:
                 "previewUrl": reverse("admin:articles_article_live_preview"),
                 "searchUrl": reverse("admin:articles_article_reference_search"),
                 "autosaveUrl": reverse("admin:articles_article_autosave"),
+                "newReferenceUrl": reverse("admin:articles_article_new_reference")
+                if request.user.has_perm("references.add_reference")
+                else "",
                 "articleId": obj.pk if obj is not None else "",
                 "languageLabels": language_labels(),
                 "textFields": workbench.text_field_names(),

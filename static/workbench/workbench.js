@@ -207,6 +207,116 @@
         .then(function (data) { if (search.value.trim() === query) showResults(data.results); });
     }, SEARCH_DELAY));
 
+    // --- a new source from its DOI or PMID -----------------------------------------------
+    var newReference = document.getElementById("workbench-new-reference");
+    if (newReference && config.newReferenceUrl) {
+      newReference.hidden = false;
+      var identifier = document.getElementById("workbench-identifier");
+      var lookupButton = document.getElementById("workbench-lookup");
+      var newResult = document.getElementById("workbench-new-result");
+
+      var say = function (text, isError) {
+        newResult.textContent = "";
+        var p = document.createElement("p");
+        if (isError) p.className = "errornote";
+        p.textContent = text;
+        newResult.appendChild(p);
+        return p;
+      };
+      var keepCaret = function (button) {
+        // Keep the caret where it was in the text: do not take focus on mouse down.
+        button.addEventListener("mousedown", function (event) { event.preventDefault(); });
+      };
+      var askServer = function (extra) {
+        var data = new FormData();
+        if (csrf) data.append("csrfmiddlewaretoken", csrf.value);
+        data.append("identifier", identifier.value.trim());
+        Object.keys(extra || {}).forEach(function (key) { data.append(key, extra[key]); });
+        return fetch(config.newReferenceUrl, {
+          method: "POST", body: data, credentials: "same-origin", headers: { "Accept": "application/json" },
+        }).then(function (response) {
+          return response.json().catch(function () { return {}; }).then(function (answer) {
+            if (!response.ok && !answer.error) {
+              answer.error = interpolate(gettext("The server refused (%(status)s)."), { status: response.status }, true);
+            }
+            return answer;
+          });
+        });
+      };
+      var citeButton = function (reference) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "button";
+        button.textContent = interpolate(gettext("Cite %(citation)s"), { citation: "[@" + reference.key + "]" }, true);
+        keepCaret(button);
+        button.addEventListener("click", function () { insertCitation(reference.key); });
+        return button;
+      };
+      var showKnown = function (answer) {
+        say(answer.message).appendChild(document.createTextNode(" "));
+        newResult.firstChild.appendChild(citeButton(answer.reference));
+      };
+      var confirmAdd = function () {
+        newResult.setAttribute("aria-busy", "true");
+        askServer({ _confirm: "1" }).then(function (answer) {
+          newResult.removeAttribute("aria-busy");
+          if (answer.error) { say(answer.error, true); return; }
+          if (answer.created) {
+            insertCitation(answer.reference.key);
+            say(answer.message);
+            identifier.value = "";
+          } else {
+            showKnown(answer);
+          }
+        }).catch(function () {
+          newResult.removeAttribute("aria-busy");
+          say(gettext("The server could not be reached: nothing was added."), true);
+        });
+      };
+      var lookUp = function () {
+        if (!identifier.value.trim()) { say(gettext("Type a DOI or a PubMed ID."), true); return; }
+        say(gettext("Looking it up…"));
+        askServer({}).then(function (answer) {
+          if (answer.error) { say(answer.error, true); return; }
+          if (answer.reference) { showKnown(answer); return; }
+          newResult.textContent = "";
+          var found = document.createElement("div");
+          found.className = "workbench-found";
+          var question = document.createElement("p");
+          question.textContent = answer.message;
+          var citation = document.createElement("p");
+          citation.innerHTML = answer.found.citation_html; // formatted and escaped on the server
+          found.appendChild(question);
+          found.appendChild(citation);
+          var actions = document.createElement("p");
+          var add = document.createElement("button");
+          add.type = "button";
+          add.className = "button default";
+          add.id = "workbench-add-reference";
+          add.textContent = gettext("Add and cite");
+          keepCaret(add);
+          add.addEventListener("click", confirmAdd);
+          var cancel = document.createElement("button");
+          cancel.type = "button";
+          cancel.className = "button";
+          cancel.textContent = gettext("Cancel");
+          cancel.addEventListener("click", function () { newResult.textContent = ""; });
+          actions.appendChild(add);
+          actions.appendChild(document.createTextNode(" "));
+          actions.appendChild(cancel);
+          found.appendChild(actions);
+          newResult.appendChild(found);
+        }).catch(function () {
+          say(gettext("The server could not be reached: nothing was added."), true);
+        });
+      };
+      keepCaret(lookupButton);
+      lookupButton.addEventListener("click", lookUp);
+      identifier.addEventListener("keydown", function (event) {
+        if (event.key === "Enter") { event.preventDefault(); lookUp(); } // never submits the article form
+      });
+    }
+
     // --- autosave -----------------------------------------------------------------------
     var dirty = false;
     var submitting = false;

@@ -5,6 +5,7 @@ import importlib
 import pytest
 from django.apps import apps
 
+from reviews.models import Review, ReviewState
 from tests.browser.test_editor_workbench import log_in
 from tests.factories import make_article, make_reference, make_topic
 
@@ -16,12 +17,16 @@ def admin_page(page, live_server, editor):
     importlib.import_module("articles.migrations.0002_default_personas").create_personas(apps, None)
     make_reference("smith2024")
     topic = make_topic("regenerative-medicine", name_en="Regenerative medicine")
-    make_article(
+    article = make_article(
         slug="mesenchymal-stem-cells-for-knee-osteoarthritis-dose",
         title="Which dose of mesenchymal stem cells injected into the knee relieves the pain of osteoarthritis best "
               "in adults over sixty who have tried physiotherapy and painkillers?",
         summary="A middle dose [@smith2024].", topics=[topic],
+        title_zh_hans="间充质干细胞注射入膝关节的哪种剂量最能缓解骨关节炎疼痛？", summary_zh_hans="中等剂量 [@smith2024]。",
     )
+    # The longest review states, in both languages (the column the reviews app adds).
+    Review.objects.create(article=article, language="en", state=ReviewState.CHANGES_REQUESTED)
+    Review.objects.create(article=article, language="zh-hans", state=ReviewState.UNDER_REVIEW)
     page.set_viewport_size({"width": 1280, "height": 800})
     log_in(page, live_server)
     return page, live_server
@@ -38,11 +43,14 @@ def test_article_list_fits_1280_px(admin_page):
     # The admin scrolls a too wide table inside its box: nothing may be hidden there either.
     assert page.evaluate("(() => { const r = document.querySelector('.results'); return r.scrollWidth - r.clientWidth; })()") <= 0
     headers = page.locator("#result_list thead th").all_inner_texts()
-    for column in ("STATUS", "LAST UPDATED", "CITATIONS", "PREVIEW"):
+    for column in ("STATUS", "LAST UPDATED", "MEDICAL REVIEW", "CITATIONS", "PREVIEW"):
         assert any(column in header.upper() for header in headers)
     preview = page.locator("#result_list a", has_text="Preview")
     box = preview.bounding_box()
     assert box["x"] + box["width"] <= 1280
+    review = page.locator("td.field-list_column_review_state")
+    assert "English: Changes requested" in review.inner_text()
+    assert "简体中文: Under review" in review.inner_text()
 
 
 def test_article_form_fits_1280_px(admin_page):

@@ -7,11 +7,15 @@ from django.apps import apps
 from playwright.sync_api import expect
 
 from articles.models import Article, Autosave
+from references.models import Reference
 from tests.factories import make_reference
+from tests.references.conftest import standin  # noqa: F401 (the stand-in for Crossref and PubMed)
+from tests.references.standin import recorded
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "pw-for-tests-only"
+DOI = "10.1371/journal.pone.0033693"
 
 
 @pytest.fixture
@@ -112,4 +116,58 @@ def test_unsaved_text_comes_back_after_the_page_was_closed(browser, setup):
     article.refresh_from_db()
     assert "typed before the tab was closed" in article.body_en
     assert not Autosave.objects.exists()
+    context.close()
+
+
+def test_editor_adds_a_source_from_its_doi_without_leaving_the_article(page, setup, standin):  # noqa: F811
+    """The lookup goes to the loopback stand-in for Crossref (tests/references/standin.py)."""
+    standin.crossref_work(DOI, recorded("crossref-work-10.1371-journal.pone.0033693.json"))
+    live_server = setup
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/admin/articles/article/add/")
+    body = page.locator("#id_body_en")
+    body.click()
+    body.type("Methylphenidate harmed dopamine neurons in mice ")
+    page.fill("#workbench-identifier", f"https://doi.org/{DOI}")
+    page.click("#workbench-lookup")
+    found = page.locator(".workbench-found")
+    expect(found).to_contain_text("Add it to the library as [@sadasivan2012]?")
+    expect(found).to_contain_text("Methylphenidate Exposure Induces Dopamine Neuron Loss")
+    assert not Reference.objects.filter(doi=DOI).exists()  # nothing saved before confirming
+    page.click("#workbench-add-reference")
+    expect(page.locator("#workbench-new-result")).to_contain_text("Added to the library as [@sadasivan2012].")
+    assert body.input_value() == "Methylphenidate harmed dopamine neurons in mice [@sadasivan2012]"
+    assert Reference.objects.get(doi=DOI).key == "sadasivan2012"
+    # The preview knows the new source: no "unknown key" problem, and it is in the reference list.
+    expect(page.locator("#workbench-preview")).to_contain_text("Sadasivan S")
+    expect(page.locator("#workbench-problems li")).to_have_count(0)
+
+    # The same DOI again: the library's reference is offered, not a second one.
+    page.fill("#workbench-identifier", DOI)
+    page.click("#workbench-lookup")
+    expect(page.locator("#workbench-new-result")).to_contain_text("Already in the library as [@sadasivan2012]")
+    assert Reference.objects.filter(doi__iexact=DOI).count() == 1
+
+
+def test_the_workbench_speaks_chinese_on_the_chinese_admin(browser, setup):
+    """The strings the workbench's JavaScript writes come from the djangojs catalogue."""
+    live_server = setup
+    context = browser.new_context(locale="zh-CN")
+    context.add_cookies([{"name": "django_language", "value": "zh-hans", "url": live_server.url}])
+    page = context.new_page()
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/admin/articles/article/add/")
+    expect(page.locator("html")).to_have_attribute("lang", "zh-hans")
+    # Written by the script once the first preview came back.
+    expect(page.locator("#workbench-status")).to_have_text("表单中文本的预览；尚未保存。")
+    body = page.locator("#id_body_zh_hans")  # the Chinese tab opens first on the Chinese admin
+    body.click()
+    body.type("## 证据\n\n疼痛减轻最多 [@smith20]")
+    expect(page.locator("#workbench-problems h3")).to_have_text("文本中的问题")
+    expect(page.locator(".workbench-inline-problems li").first).to_contain_text("第 3 行：")
+    page.fill("#workbench-search", "no such source anywhere")
+    expect(page.locator("#workbench-results")).to_have_text("未找到文献来源。")
+    page.fill("#workbench-identifier", "")
+    page.click("#workbench-lookup")
+    expect(page.locator("#workbench-new-result")).to_have_text("请输入 DOI 或 PubMed ID。")
     context.close()
