@@ -48,7 +48,7 @@ class ReferenceAdmin(UnchangedSaveMakesNoRevisionMixin, VersionAdmin):
     fieldsets = (
         (gettext_lazy("Fill from DOI or PMID"), {"fields": ("lookup",)}),
         (None, {"fields": ("key", "csl_type", "evidence")}),
-        (gettext_lazy("Source"), {"fields": ("title", "authors", "container_title", "publisher")}),
+        (gettext_lazy("Source"), {"fields": ("title", "authors", "authors_incomplete", "container_title", "publisher")}),
         (gettext_lazy("Issued"), {"fields": ("issued_year", "issued_month", "issued_day", "volume", "issue", "pages")}),
         (gettext_lazy("Identifiers"), {"fields": ("doi", "pmid", "url")}),
         (
