@@ -45,7 +45,7 @@ MARKERS = {
 def test_each_marker_is_read_as_an_incomplete_list_and_exported_as_it_came(tmp_path):
     items = [item(f"ref-{name}", marker) for name, marker in MARKERS.items()]
     import_items(tmp_path, items)
-    for name, marker in MARKERS.items():
+    for name in MARKERS:
         reference = Reference.objects.get(key=f"ref-{name}")
         assert reference.authors == NAMES  # the marker is not an author
         assert reference.authors_incomplete is True
