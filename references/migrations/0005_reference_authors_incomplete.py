@@ -2,6 +2,33 @@
 
 from django.db import migrations, models
 
+# As references/author_list.py reads them (copied: a migration must not change with the app).
+MARKER_WORDS = {"others", "and others", "et al", "et. al", "et alii", "等"}
+
+
+def _is_marker(name):
+    if not isinstance(name, dict):
+        return False
+    parts = {key: value for key, value in name.items() if value not in ("", None)}
+    if set(parts) in ({"literal"}, {"family"}):
+        value = next(iter(parts.values()))
+        return isinstance(value, str) and " ".join(value.split()).lower().rstrip(".").strip() in MARKER_WORDS
+    return False
+
+
+def marker_to_field(apps, schema_editor):
+    """A reference saved before this field with "et al." / "others" as its last author gets
+    the field instead (the name was never a person); the item as imported (csl_source) is
+    left as it is, so an export still writes back its own spelling."""
+    Reference = apps.get_model("references", "Reference")
+    for reference in Reference.objects.exclude(authors=[]).iterator():
+        authors = reference.authors
+        if isinstance(authors, list) and len(authors) > 1 and _is_marker(authors[-1]):
+            if not any(_is_marker(name) for name in authors[:-1]):
+                reference.authors = authors[:-1]
+                reference.authors_incomplete = True
+                reference.save(update_fields=["authors", "authors_incomplete"])
+
 
 class Migration(migrations.Migration):
 
@@ -15,6 +42,7 @@ class Migration(migrations.Migration):
             name='authors_incomplete',
             field=models.BooleanField(default=False, help_text='Tick when the source has more authors than are listed here: the reference list then shows “et al.” after them, and exports say so.', verbose_name='more authors not listed (et al.)'),
         ),
+        migrations.RunPython(marker_to_field, migrations.RunPython.noop),
         migrations.AddConstraint(
             model_name='reference',
             constraint=models.CheckConstraint(condition=models.Q(('authors_incomplete', False), models.Q(('authors', []), _negated=True), _connector='OR'), name='reference_et_al_follows_an_author', violation_error_message='“More authors not listed” needs at least one author listed.'),
