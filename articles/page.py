@@ -26,6 +26,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from references.author_list import schema_org_names
 from references.formatting import vancouver_html
 from references.models import Reference
 from references.richtext import plain_text as rich_text_words
@@ -442,6 +443,11 @@ def schema_audience(persona, lang):
 
 def reference_jsonld(ref):
     item = {"@type": "CreativeWork", "name": rich_text_words(ref.title)}  # CSL rich text: its words only
+    authors = schema_org_names(ref.authors)
+    if authors:
+        # The names listed, in order; an incomplete list ("et al.") has no schema.org form,
+        # and a made-up name would be worse than a short list.
+        item["author"] = authors
     identifiers = []
     if ref.doi:
         identifiers.append({"@type": "PropertyValue", "propertyID": "DOI", "value": ref.doi})

@@ -223,7 +223,7 @@ def reference_entry(ref):
     return {
         "key": ref.key,
         "title": ref.title,
-        "authors": _author_line(ref.authors),
+        "authors": _author_line(ref.authors, ref.authors_incomplete),
         "year": ref.issued_year,
         "doi": ref.doi,
         "pmid": ref.pmid,
@@ -243,13 +243,14 @@ def new_reference_preview(found):
     }
 
 
-def _author_line(authors):
+def _author_line(authors, incomplete=False):
+    """Family names: three at most, then "et al." (also after a list marked incomplete)."""
     names = []
     for author in authors or []:
         if isinstance(author, dict):
             names.append(author.get("family") or author.get("literal") or "")
     names = [name for name in names if name]
-    if len(names) > 3:
+    if len(names) > 3 or (names and incomplete):
         return ", ".join(names[:3]) + " et al."
     return ", ".join(names)
 

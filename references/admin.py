@@ -22,7 +22,7 @@ versioning.register_models()
 
 # Form fields a lookup may fill, in the order they are named in the message.
 FILLABLE = (
-    "csl_type", "title", "authors", "container_title", "publisher", "issued_year", "issued_month",
+    "csl_type", "title", "authors", "authors_incomplete", "container_title", "publisher", "issued_year", "issued_month",
     "issued_day", "volume", "issue", "pages", "doi", "pmid", "evidence",
 )
 
@@ -48,7 +48,7 @@ class ReferenceAdmin(UnchangedSaveMakesNoRevisionMixin, VersionAdmin):
     fieldsets = (
         (gettext_lazy("Fill from DOI or PMID"), {"fields": ("lookup",)}),
         (None, {"fields": ("key", "csl_type", "evidence")}),
-        (gettext_lazy("Source"), {"fields": ("title", "authors", "container_title", "publisher")}),
+        (gettext_lazy("Source"), {"fields": ("title", "authors", "authors_incomplete", "container_title", "publisher")}),
         (gettext_lazy("Issued"), {"fields": ("issued_year", "issued_month", "issued_day", "volume", "issue", "pages")}),
         (gettext_lazy("Identifiers"), {"fields": ("doi", "pmid", "url")}),
         (
@@ -164,6 +164,11 @@ def _apply(data, fields):
                 extra = {key: part for key, part in author.items() if key not in ("family", "given", "literal")}
                 data[f"authors-{index}-extra"] = json.dumps(extra, ensure_ascii=False) if extra else ""
             data["authors-rows"] = str(len(value))
+        elif name == "authors_incomplete":
+            if value:
+                data[name] = "on"
+            else:
+                data.pop(name, None)  # an unticked box is not posted
         elif name == "csl_extra":
             try:
                 current = json.loads(data.get("csl_extra") or "{}")

@@ -32,6 +32,7 @@ from django.utils.translation import ngettext
 from reversion.models import Revision, Version
 from reversion.signals import post_revision_commit
 
+from .author_list import split_marker, with_marker
 from .input_checks import MAX_JSON_DEPTH, json_problem, normalize_newlines, nul_byte_problem, text_problem
 from .models import (
     MAX_YEAR,
@@ -85,6 +86,7 @@ REFERENCE_FIELDS = (
     "evidence",
     "title",
     "authors",
+    "authors_incomplete",
     "container_title",
     "publisher",
     "issued_year",
@@ -374,6 +376,10 @@ def parse_item(item):
                 problems.append(
                     CslProblem("author", _("author %(number)s has no family, given or literal name.") % {"number": number})
                 )
+    # A last "et al." / "others" says the list names only some authors (author_list.py).
+    authors, fields["authors_incomplete"], problem = split_marker(authors)
+    if problem:
+        problems.append(CslProblem("author", problem))
     fields["authors"] = authors
 
     for variable, name in _TEXT_FIELDS.items():
@@ -600,7 +606,7 @@ def _canonical_item(fields):
         "type": fields["csl_type"],
         "evidence": fields["evidence"],
         "title": fields["title"],
-        "author": _ordered_names(fields["authors"]),
+        "author": _ordered_names(with_marker(fields["authors"], fields["authors_incomplete"])),
         "container-title": fields["container_title"],
         "publisher": fields["publisher"],
         "issued": issued,

@@ -15,6 +15,7 @@ import rispy
 from bibtexparser.model import Entry, Field
 from django.http import HttpResponse
 
+from .author_list import MARKER
 from .csl import reference_to_item
 
 
@@ -99,9 +100,11 @@ def _bibtex_keys(references):
 def _bibtex_entry(reference, key):
     entry_type = _BIBTEX_TYPES.get(reference.csl_type, "misc")
     fields = {"title": latex_escape(reference.title)}
-    names = [_bibtex_name(name) for name in reference.authors or []]
-    if any(names):
-        fields["author"] = " and ".join(name for name in names if name)
+    names = [name for name in (_bibtex_name(name) for name in reference.authors or []) if name]
+    if names and reference.authors_incomplete:
+        names.append("others")  # BibTeX's own "et al." (Pandoc reads it as {"literal": "others"})
+    if names:
+        fields["author"] = " and ".join(names)
     if reference.container_title:
         fields[_CONTAINER_FIELD.get(entry_type, "howpublished")] = latex_escape(reference.container_title)
     if reference.publisher:
@@ -169,9 +172,15 @@ def _ris_name(name):
 
 def _ris_entry(reference):
     entry = {"type_of_reference": _RIS_TYPES.get(reference.csl_type, "GEN"), "id": reference.key}
-    authors = [_ris_name(name) for name in reference.authors or []]
-    if any(authors):
-        entry["authors"] = [name for name in authors if name]
+    authors = [name for name in (_ris_name(name) for name in reference.authors or []) if name]
+    if authors and reference.authors_incomplete:
+        # RIS has no marker for an incomplete list. A last AU "et al." is what reference
+        # managers (EndNote, Zotero, Mendeley) keep as a one-field name and print as it is,
+        # so the citations they make end in "et al." as ours do; leaving it out would make
+        # the list look complete again.
+        authors.append(MARKER["literal"])
+    if authors:
+        entry["authors"] = authors
     entry["title"] = reference.title
     if reference.container_title:
         entry["secondary_title"] = reference.container_title

@@ -55,10 +55,12 @@ def format_name(name: dict) -> str:
     return " ".join(part for part in (text, name.get("suffix")) if part)
 
 
-def format_authors(authors: list) -> str:
+def format_authors(authors: list, incomplete: bool = False) -> str:
+    """Citing Medicine: up to six authors; more than six, the first six then "et al.". A list
+    marked incomplete (more authors than listed) ends in "et al." too, once."""
     names = [format_name(name) for name in authors[:MAX_AUTHORS] if isinstance(name, dict)]
     names = [name for name in names if name]
-    if len(authors) > MAX_AUTHORS:
+    if names and (len(authors) > MAX_AUTHORS or incomplete):
         names.append(str(ET_AL))
     return ", ".join(names)
 
@@ -176,7 +178,7 @@ def vancouver_html(reference) -> SafeString:
     parts = []
     if reference.retracted:
         parts.append(format_html('<strong class="retracted">{}</strong>', RETRACTED))
-    authors = format_authors(reference.authors or [])
+    authors = format_authors(reference.authors or [], reference.authors_incomplete)
     if authors:
         parts.append(_sentence(authors))
     title = rich_html(reference.title.strip())

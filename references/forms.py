@@ -10,6 +10,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .author_list import split_marker
 from .csl_types import CSL_TYPE_NAMES, CSL_TYPES
 from .input_checks import text_problem
 from .models import EVIDENCE_DESCRIPTIONS, EvidenceType, Reference
@@ -227,7 +228,7 @@ class ReferenceForm(forms.ModelForm):
     class Meta:
         model = Reference
         fields = (
-            "key", "csl_type", "evidence", "title", "authors", "container_title", "publisher",
+            "key", "csl_type", "evidence", "title", "authors", "authors_incomplete", "container_title", "publisher",
             "issued_year", "issued_month", "issued_day", "volume", "issue", "pages", "doi", "pmid", "url",
             "retracted", "retracted_on", "retraction_notice_doi", "retraction_source", "csl_extra",
         )
@@ -257,6 +258,19 @@ class ReferenceForm(forms.ModelForm):
             self.cleaned_data = {}
             return
         super().full_clean()
+
+    def clean(self):
+        cleaned = super().clean()
+        authors = cleaned.get("authors")
+        if isinstance(authors, list):
+            # "et al." typed as the last author is the box, not an organisation called so.
+            names, marked, problem = split_marker(authors)
+            if problem:
+                self.add_error("authors", problem)
+            elif marked:
+                cleaned["authors"] = names
+                cleaned["authors_incomplete"] = True
+        return cleaned
 
     def is_valid(self):
         return not self.lookup_only and super().is_valid()

@@ -155,6 +155,14 @@ class Reference(models.Model):
         blank=True,
         help_text=_('CSL names: [{"family": "Smith", "given": "Anna"}] or [{"literal": "Some Society"}].'),
     )
+    authors_incomplete = models.BooleanField(
+        _("more authors not listed (et al.)"),
+        default=False,
+        help_text=_(
+            "Tick when the source has more authors than are listed here: the reference list then shows "
+            "“et al.” after them, and exports say so."
+        ),
+    )
     container_title = models.CharField(_("journal or series"), max_length=500, blank=True)
     publisher = models.CharField(_("publisher"), max_length=300, blank=True)
     issued_year = models.SmallIntegerField(
@@ -217,6 +225,11 @@ class Reference(models.Model):
             ),
             models.UniqueConstraint(fields=["pmid"], condition=~Q(pmid=""), name="unique_reference_pmid"),
             models.CheckConstraint(
+                condition=Q(authors_incomplete=False) | ~Q(authors=[]),
+                name="reference_et_al_follows_an_author",
+                violation_error_message=_("“More authors not listed” needs at least one author listed."),
+            ),
+            models.CheckConstraint(
                 condition=Q(issued_year__isnull=True) | Q(issued_year__gte=MIN_YEAR, issued_year__lte=MAX_YEAR),
                 name="reference_issued_year_valid",
             ),
@@ -245,6 +258,10 @@ class Reference(models.Model):
                 raise ValidationError(
                     {"doi": _("This DOI is already used by reference “%(key)s”.") % {"key": clash.key}}
                 )
+        if self.authors_incomplete and not self.authors:
+            raise ValidationError(
+                {"authors_incomplete": _("“More authors not listed” needs at least one author listed.")}
+            )
         if self.issued_day and not self.issued_month:
             raise ValidationError({"issued_day": _("A day needs a month.")})
         if self.issued_month and self.issued_year is None:

@@ -38,6 +38,10 @@ def reference_state(reference):
     if reference is None:
         return None
     shown = {name: getattr(reference, name) for name in REFERENCE_FIELDS}
+    if reference.authors_incomplete:
+        # "et al." after the authors: only when set, so that the digests of approvals made
+        # before the field existed (all of them without it) stay what they were.
+        shown["authors_incomplete"] = True
     digest = hashlib.sha256(json.dumps(shown, sort_keys=True, default=str).encode()).hexdigest()
     return [reference.key, bool(reference.retracted), digest]
 

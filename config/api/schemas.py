@@ -55,7 +55,10 @@ class TocEntry(Schema):
 
 class CslItem(BaseModel):
     """A CSL-JSON item (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html), as
-    in the article file format; ``evidence`` and ``retracted`` are our extensions."""
+    in the article file format; ``evidence`` and ``retracted`` are our extensions. An ``author``
+    list that names only some of the authors ends in ``{"literal": "et al."}`` (or the marker
+    the item was imported with: ``{"literal": "others"}``, Pandoc's reading of BibTeX's
+    ``and others``), never counted as a person."""
 
     model_config = ConfigDict(extra="allow")
 

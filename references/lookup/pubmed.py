@@ -181,6 +181,10 @@ def record_to_fields(article):
                  if item.get("IdType") == "doi"), ""),
         "pmid": _text(citation.find("PMID")),
     }
+    author_list = citation.find("Article/AuthorList")
+    if fields["authors"] and author_list is not None:
+        # CompleteYN="N": NLM itself lists only some authors (older MEDLINE records).
+        fields["authors_incomplete"] = author_list.get("CompleteYN") == "N"
     if journal is not None:
         fields.update(_issued(journal.find("JournalIssue/PubDate")))
     extra = {}

@@ -51,6 +51,13 @@ def test_a_result_says_what_the_editor_needs_to_choose(editor_client, library):
     }
 
 
+def test_a_result_with_an_incomplete_author_list_says_et_al(editor_client, db):
+    make_reference("jo2014", title="A proof-of-concept trial", authors_incomplete=True,
+                   authors=[{"family": "Jo", "given": "Chris"}, {"family": "Lee", "given": "Young Gil"}])
+    [item] = editor_client.get(SEARCH, {"q": "proof-of-concept"}).json()["results"]
+    assert item["authors"] == "Jo, Lee et al."
+
+
 def test_empty_query_finds_nothing(editor_client, library):
     assert keys(editor_client, "  ") == []
 
