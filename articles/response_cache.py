@@ -13,8 +13,10 @@ query on a hit: two cache reads) and stores what the view returned. The key is a
 - the **release** (``settings.RELEASE``, else a digest of the code, templates, static files
   and translations: ``code_release()``) and the settings the pages read (review gate,
   default persona, policy URL, contact address, time zone);
-- **today's date** (review dates, "overdue", the print date) and, while an article waits for
-  its publication time, whether that time has passed (``_next_publication``);
+- **today's date** (review dates, "overdue", the print date). An article scheduled for later
+  changes pages when its time comes, with no save then: the next such time is kept beside
+  the version (``refresh_schedule``, at an article's save), and the first request after it
+  makes a new version;
 - the view, scheme, host, path (language prefix and slug), the language, the **full query
   string** (``?persona=``, ``?page=``, and every other parameter the language links keep)
   and, for pages that adapt to the reader, the persona cookie: exactly the inputs
