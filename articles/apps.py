@@ -12,8 +12,10 @@ class ArticlesConfig(AppConfig):
         # reversion records the field list when register() runs (see docs/pitfalls).
         from django.db.models.signals import post_migrate
 
-        from . import roles, search_index, versioning
+        from . import prerender, response_cache, roles, search_index, versioning
 
         versioning.register_models()
         search_index.connect()
+        response_cache.connect()  # reader pages: every change of what they show bumps the version
+        prerender.connect()  # render each language x persona when an article is saved
         post_migrate.connect(roles.ensure_roles_after_migrate, sender=self)

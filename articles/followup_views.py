@@ -1,9 +1,12 @@
 """The follow-up question form of an article: ask (POST), then a confirmation page (GET)."""
 
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 
 from config.security import client_ip
 
@@ -27,7 +30,26 @@ def _persona(request, code):
     return chosen or resolve_persona(request).persona
 
 
+def _from_another_site(request):
+    """A browser names the page a POST comes from (Origin); one from another site is refused.
+    Older browsers and non-browser clients send none: the honeypot and rate limit apply."""
+    origin = request.META.get("HTTP_ORIGIN")
+    if not origin:
+        return False
+    return origin != f"{request.scheme}://{request.get_host()}" and origin not in getattr(
+        settings, "CSRF_TRUSTED_ORIGINS", []
+    )
+
+
+# No CSRF token: the form sits on the article page, which is cached whole and served to every
+# reader (response_cache.py), so it may not carry a per-reader token. A forged post could do no
+# more than a reader can do without one (ask a question: no account, no session, nothing
+# changed for the victim); cross-site posts are still refused by their Origin, and the
+# honeypot field and the per-client rate limit stay.
+@csrf_exempt
 def ask_follow_up(request, slug):
+    if request.method == "POST" and _from_another_site(request):
+        raise PermissionDenied(_("This form can only be sent from this site."))
     article = _published(slug)
     lang = getattr(request, "LANGUAGE_CODE", None) or get_language()
     status = 200

@@ -32,13 +32,14 @@ from references.models import Reference
 from references.richtext import plain_text as rich_text_words
 
 from . import text_source, typography
-from .citations import citation_anchors, cited_keys
+from .citations import citation_anchors
+from .citations import cited_keys as parse_cited_keys
 from .freshness import Freshness, freshness
 from .glossary import Entry as GlossaryEntry
 from .markdown import MarkdownError
 from .models import LANGUAGE_CODES, Article, GlossaryTerm, Topic, field_suffix
 from .related import related_articles
-from .render_cache import render_article
+from .render_cache import cited_keys, render_article
 from .search_text import plain_text
 
 logger = logging.getLogger(__name__)
@@ -317,7 +318,8 @@ def render_for_reader(article, content_lang, *, persona, persona_codes, use_cach
     if texts is None:
         texts = live_text(article, content_lang)
     summary, body = texts["summary"], texts["body"]
-    keys = cited_keys(summary, body)
+    # A stored text's keys come from the cache (no parse); a draft's are read from it.
+    keys = cited_keys(summary, body) if use_cache else parse_cited_keys(summary, body)
     library = {ref.key: ref for ref in Reference.objects.filter(key__in=keys)} if keys else {}
     lay_reader = persona is None or persona.is_lay
     try:

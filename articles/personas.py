@@ -57,12 +57,17 @@ def remember_persona(response, choice):
     """Set the persona cookie when the reader chose now; the page varies by that cookie."""
     patch_vary_headers(response, ["Cookie"])
     if choice.chosen_now and choice.persona is not None:
-        response.set_cookie(
-            settings.PERSONA_COOKIE_NAME,
-            choice.persona.code,
-            max_age=settings.PERSONA_COOKIE_AGE,
-            samesite="Lax",
-            httponly=True,
-            secure=getattr(settings, "SESSION_COOKIE_SECURE", False),
-        )
+        set_persona_cookie(response, choice.persona.code)
     return response
+
+
+def set_persona_cookie(response, code):
+    """The cookie that remembers the persona (also replayed by response_cache on a hit)."""
+    response.set_cookie(
+        settings.PERSONA_COOKIE_NAME,
+        code,
+        max_age=settings.PERSONA_COOKIE_AGE,
+        samesite="Lax",
+        httponly=True,
+        secure=getattr(settings, "SESSION_COOKIE_SECURE", False),
+    )

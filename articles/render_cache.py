@@ -17,7 +17,7 @@ The key is right by construction: it is a sha256 of every input the output depen
 - ``RENDERER_VERSION`` and the versions of markdown-it-py and nh3.
 
 So any change of text, references, glossary or personas gives a new key and a fresh render;
-there is nothing to invalidate by hand, and old entries simply expire (``TIMEOUT``, one day).
+there is nothing to invalidate by hand, and old entries simply expire (``TIMEOUT``, 30 days).
 Bump ``RENDERER_VERSION`` whenever the pipeline (markdown.py, citations.py, audience.py,
 glossary.py, sanitize.py) changes what it outputs for the same input.
 
@@ -40,13 +40,16 @@ from typing import Any
 from django.core.cache import cache
 from django.utils.safestring import SafeString
 
+from .citations import cited_keys as _cited_keys
 from .glossary import Entry as GlossaryEntry
 from .markdown import Rendered, TocEntry
 from .markdown import render_article as _render_article
 
 # Bump when the rendering pipeline's output changes for the same input.
 RENDERER_VERSION = 1
-TIMEOUT = 24 * 60 * 60  # seconds
+# Seconds. Keys are content hashes (nothing goes stale), so entries may live long: articles
+# are rendered when saved (prerender.py), and readers should find them.
+TIMEOUT = 30 * 24 * 60 * 60
 KEY_PREFIX = "articles:rendered"
 
 
@@ -82,6 +85,25 @@ def cache_key(
     }
     payload = json.dumps(inputs, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return f"{KEY_PREFIX}:{hashlib.sha256(payload.encode()).hexdigest()}"
+
+
+CITED_KEY_PREFIX = "articles:cited"
+CITED_TIMEOUT = 30 * 24 * 60 * 60  # seconds: the keys of a text never change, only the text does
+
+
+def cited_keys(summary: str, body: str) -> list[str]:
+    """``articles.citations.cited_keys`` without a parse when this text was seen before: the
+    keys a text cites, stored under a hash of the text (and of the parser's version), so a
+    page whose render is cached builds its render key without reading the Markdown. Filled
+    when an article is saved (prerender.py) or at the first parse."""
+    payload = json.dumps([RENDERER_VERSION, *_LIBRARY_VERSIONS, summary, body], ensure_ascii=False)
+    key = f"{CITED_KEY_PREFIX}:{hashlib.sha256(payload.encode()).hexdigest()}"
+    keys = cache.get(key)
+    if isinstance(keys, list):
+        return list(keys)
+    keys = _cited_keys(summary, body)
+    cache.set(key, keys, CITED_TIMEOUT)
+    return keys
 
 
 def _to_cache(rendered: Rendered, library: Mapping[str, Any]) -> dict:

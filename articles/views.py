@@ -16,6 +16,7 @@ from . import text_source
 from .access import DRAFTS_REFUSED, may_open_drafts
 from .models import Article, SitePage, Topic
 from .personas import remember_persona, resolve_persona
+from .response_cache import cached_page
 
 
 def _lang(request):
@@ -52,6 +53,7 @@ def _article_response(request, article, *, preview=False):
     return remember_persona(response, choice)
 
 
+@cached_page
 def article_detail(request, slug):
     try:
         article = pages.published_article(slug)
@@ -77,6 +79,7 @@ def article_preview(request, slug):
     return _article_response(request, article, preview=True)
 
 
+@cached_page
 def article_index(request):
     lang = _lang(request)
     choice = resolve_persona(request)
@@ -89,10 +92,12 @@ def article_index(request):
     return remember_persona(response, choice)
 
 
+@cached_page(persona_cookie=False)
 def topic_index(request):
     return render(request, "articles/topic_index.html", {"topics": pages.topic_entries(_lang(request))})
 
 
+@cached_page
 def topic_detail(request, slug):
     lang = _lang(request)
     topic = get_object_or_404(Topic, slug=slug)
@@ -119,11 +124,13 @@ def language_home(request):
     return redirect("articles:index")
 
 
+@cached_page(persona_cookie=False)
 def editorial_policy(request):
     site_page = get_object_or_404(SitePage, slug=SitePage.EDITORIAL_POLICY)
     return render(request, "editorial_policy.html", {"page": pages.build_site_page(site_page, _lang(request))})
 
 
+@cached_page(persona_cookie=False)
 def site_page(request, slug):
     """About, contact, privacy: a SitePage by slug; the contact page adds settings.CONTACT_EMAIL."""
     site_page = get_object_or_404(SitePage, slug=slug)

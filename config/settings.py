@@ -23,6 +23,11 @@ CROSSREF_API_URL, EUTILS_API_URL  reference lookup services (default: the real o
 REFERENCE_LOOKUP_MAILTO   contact address sent to Crossref and NCBI (polite use)
 REFERENCE_LOOKUP_TIMEOUT  seconds before a lookup gives up (default 5)
 REFERENCE_LOOKUP_INTERVAL seconds between two requests to one service (default 0.4)
+RESPONSE_CACHE_SECONDS    how long the full-response cache keeps a reader page (default 86400; 0: off)
+RESPONSE_CACHE_MAX_AGE    Cache-Control max-age sent with reader pages, for browsers and CDNs (default 60)
+RELEASE         names the deployed code (e.g. the git commit); part of every response-cache key;
+                default: a digest of the code, templates, static files and translations
+PRERENDER_ON_SAVE  1 (default): render every language x persona variant after an article is saved
 """
 
 import os
@@ -278,6 +283,15 @@ REFERENCE_LOOKUP_MAILTO = os.environ.get("REFERENCE_LOOKUP_MAILTO", "")
 REFERENCE_LOOKUP_TIMEOUT = float(os.environ.get("REFERENCE_LOOKUP_TIMEOUT", "5"))
 # Seconds between two requests to the same service (NCBI allows 3 a second without an API key).
 REFERENCE_LOOKUP_INTERVAL = float(os.environ.get("REFERENCE_LOOKUP_INTERVAL", "0.4"))
+
+# Reader pages (articles/response_cache.py): whole responses kept in the cache under keys that
+# hold a site-wide content version (changed by every save that a reader page shows), RELEASE,
+# the review gate, the date, the address and the persona inputs. Never for signed-in staff.
+RESPONSE_CACHE_SECONDS = int(os.environ.get("RESPONSE_CACHE_SECONDS", str(24 * 60 * 60)))
+RESPONSE_CACHE_MAX_AGE = int(os.environ.get("RESPONSE_CACHE_MAX_AGE", "60"))
+# Empty: computed once per process from the files of the code (response_cache.code_release()).
+RELEASE = os.environ.get("RELEASE", "")
+PRERENDER_ON_SAVE = os.environ.get("PRERENDER_ON_SAVE", "1") == "1"
 
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

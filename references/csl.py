@@ -45,6 +45,7 @@ from .models import (
     validate_pmid,
     validate_url,
 )
+from .signals import library_changed
 
 # The order of an exported item; variables not listed here (csl_extra) follow, sorted.
 ITEM_KEY_ORDER = (
@@ -950,6 +951,8 @@ def _write(creates, updates):
         for reference in creates:
             reference.pk = ids[reference.key]
     Reference.objects.bulk_update(updates, [*REFERENCE_FIELDS, "updated_at"], batch_size=500)
+    if creates or updates:
+        library_changed.send(sender=Reference)  # the bulk writes above sent no post_save
 
 
 def _save_revision(references, *, user, comment):

@@ -3,9 +3,12 @@
 from django.shortcuts import render
 from django.utils.translation import get_language
 
+from articles.response_cache import cached_page
+
 from .board import build_board
 
 
+@cached_page(persona_cookie=False)
 def board(request):
     lang = getattr(request, "LANGUAGE_CODE", None) or get_language()
     return render(request, "reviews/board.html", {"members": build_board(lang)})

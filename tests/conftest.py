@@ -23,6 +23,19 @@ def _english_between_tests():
     translation.activate("en")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_response_cache():
+    """Each test's database starts over (rolled back, no signals): so do the cached pages."""
+    from django.core.cache import cache
+
+    from articles import response_cache
+
+    response_cache.bump()
+    # An empty database has no article waiting for its publication time.
+    cache.set(response_cache.NEXT_PUBLICATION_KEY, 0, None)
+    yield
+
+
 def _user(username, group_name=None, **extra):
     user = User.objects.create_user(username=username, password="pw-for-tests-only", is_staff=True, **extra)
     if group_name:

@@ -14,7 +14,7 @@ from django.urls import path, reverse_lazy
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from .. import staff
+from .. import response_cache, staff
 from ..models import StaffAccount
 
 
@@ -105,6 +105,8 @@ class StaffAccountAdmin(admin.ModelAdmin):
     @admin.action(description=_("Deactivate the selected accounts"), permissions=["change"])
     def deactivate(self, request, queryset):
         count = queryset.exclude(pk=request.user.pk).update(is_active=False)
+        if count:
+            response_cache.bump()  # the board page lists active accounts; update() sends no signal
         self.message_user(
             request,
             ngettext("%(count)d account deactivated.", "%(count)d accounts deactivated.", count) % {"count": count},

@@ -7,10 +7,9 @@ from ..followup_forms import FollowUpForm
 register = template.Library()
 
 
-@register.inclusion_tag("articles/_follow_up_form.html", takes_context=True)
-def follow_up_form(context, article, persona=None):
+@register.inclusion_tag("articles/_follow_up_form.html")
+def follow_up_form(article, persona=None):
     return {
         "article": article,
         "form": FollowUpForm(initial={"persona": persona.code if persona else ""}),
-        "csrf_token": context.get("csrf_token"),
     }
