@@ -801,8 +801,9 @@ def import_reference_items(items, *, source, user=None, skip_invalid=False):
     read_csl_json, which knows their lines). Without ``skip_invalid`` any problem is raised as
     ReferenceImportError and nothing is written; with it the valid items are imported and
     the report lists the refused ones (``report.lines_of("refused")``). Unchanged references
-    are not saved. Writes go in batches (a few queries per thousand items). Another import
-    running at the same time is waited for (see wait_for_other_imports).
+    are not saved. The writes take a few statements whatever the number of items
+    (references/bulk.py). Another import running at the same time is waited for (see
+    wait_for_other_imports).
     """
     if not isinstance(items, list):
         raise ReferenceImportError([f"{source}: " + _("CSL-JSON must be an array of items.")])
