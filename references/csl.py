@@ -33,6 +33,7 @@ from reversion.models import Revision, Version
 from reversion.signals import post_revision_commit
 
 from .author_list import split_marker, with_marker
+from .bulk import insert_rows, update_rows
 from .input_checks import MAX_JSON_DEPTH, json_problem, normalize_newlines, nul_byte_problem, text_problem
 from .models import (
     MAX_YEAR,
@@ -807,8 +808,9 @@ def import_reference_items(items, *, source, user=None, skip_invalid=False):
     read_csl_json, which knows their lines). Without ``skip_invalid`` any problem is raised as
     ReferenceImportError and nothing is written; with it the valid items are imported and
     the report lists the refused ones (``report.lines_of("refused")``). Unchanged references
-    are not saved. Writes go in batches (a few queries per thousand items). Another import
-    running at the same time is waited for (see wait_for_other_imports).
+    are not saved. The writes take a few statements whatever the number of items
+    (references/bulk.py). Another import running at the same time is waited for (see
+    wait_for_other_imports).
     """
     if not isinstance(items, list):
         raise ReferenceImportError([f"{source}: " + _("CSL-JSON must be an array of items.")])
@@ -836,7 +838,7 @@ def import_reference_items(items, *, source, user=None, skip_invalid=False):
             for line in refused:
                 report.add(line, kind="refused", outcome="refused")
 
-            creates, updates = [], []
+            creates, updates, newly_retracted = [], [], set()
             done = set()
             for fields in accepted:
                 if fields["key"] in done:
@@ -846,12 +848,14 @@ def import_reference_items(items, *, source, user=None, skip_invalid=False):
                 if reference is None:
                     creates.append(Reference(**fields))
                 elif differs(reference, fields):
+                    if fields["retracted"] and not reference.retracted:
+                        newly_retracted.add(reference.pk)
                     for name in REFERENCE_FIELDS:
                         setattr(reference, name, fields[name])
                     updates.append(reference)
                 else:
                     counts["unchanged"] += 1
-            _write(creates, updates)
+            _write(creates, updates, newly_retracted)
             _save_revision(creates + updates, user=user, comment=f"Imported from {source}")
     except IntegrityError:
         # Saved by a writer that does not wait for imports (the admin) after the checks above.
@@ -872,14 +876,15 @@ def import_reference_items(items, *, source, user=None, skip_invalid=False):
     return report
 
 
-# Ids per query: below every database's limit on parameters.
-_CHUNK = 900
+# Values per query: below SQLite's limit on parameters; PostgreSQL has none.
+_CHUNK, _CHUNK_WITHOUT_LIMIT = 900, 10_000
 
 
 def _chunks(values):
     values = list(values)
-    for start in range(0, len(values), _CHUNK):
-        yield values[start : start + _CHUNK]
+    size = _CHUNK if connection.features.max_query_params else _CHUNK_WITHOUT_LIMIT
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
 
 
 def _existing_references(fields_list):
@@ -928,29 +933,23 @@ def _library_problems(fields, existing):
     return problems
 
 
-def _write(creates, updates):
+def _write(creates, updates, newly_retracted):
+    """Insert and update references in a few statements (references/bulk.py).
+
+    A reference turning retracted is saved on its own, so that what listens to a reference's
+    save (the review workflow's retraction cascade) hears of it; the bulk writes send no
+    signal. There are few of them in any import. (A new reference is cited nowhere yet.)
+    """
     now = timezone.now()
     for reference in updates:
         reference.updated_at = now
-    # A reference turning retracted is saved one by one, so that what listens to a
-    # reference's save (the review workflow's retraction cascade) hears of it; a bulk update
-    # sends no signal. There are few of them in any import.
-    newly_retracted = set(
-        Reference.objects.filter(pk__in=[ref.pk for ref in updates if ref.retracted], retracted=False)
-        .values_list("pk", flat=True)
-    )
     for reference in updates:
         if reference.pk in newly_retracted:
             reference.save()
-    updates = [ref for ref in updates if ref.pk not in newly_retracted]
-    Reference.objects.bulk_create(creates, batch_size=500)
-    if creates and creates[0].pk is None:  # a database that does not return ids from bulk inserts
-        ids = {}
-        for chunk in _chunks(ref.key for ref in creates):
-            ids.update(Reference.objects.filter(key__in=chunk).values_list("key", "pk"))
-        for reference in creates:
-            reference.pk = ids[reference.key]
-    Reference.objects.bulk_update(updates, [*REFERENCE_FIELDS, "updated_at"], batch_size=500)
+    insert_rows(Reference, creates)
+    update_rows(
+        Reference, [ref for ref in updates if ref.pk not in newly_retracted], [*REFERENCE_FIELDS, "updated_at"]
+    )
     if creates or updates:
         library_changed.send(sender=Reference)  # the bulk writes above sent no post_save
 
@@ -984,5 +983,5 @@ def _save_revision(references, *, user, comment):
         )
         for reference, obj in zip(references, data, strict=True)
     ]
-    Version.objects.bulk_create(versions, batch_size=500)
+    insert_rows(Version, versions)
     post_revision_commit.send(sender=reversion.create_revision, revision=revision, versions=versions)

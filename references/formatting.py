@@ -55,11 +55,15 @@ def format_name(name: dict) -> str:
     return " ".join(part for part in (text, name.get("suffix")) if part)
 
 
+def _listed(authors) -> list:
+    """The names a citation lists: the first six (CSL name objects)."""
+    return [name for name in (authors or [])[:MAX_AUTHORS] if isinstance(name, dict)]
+
+
 def format_authors(authors: list, incomplete: bool = False) -> str:
     """Citing Medicine: up to six authors; more than six, the first six then "et al.". A list
     marked incomplete (more authors than listed) ends in "et al." too, once."""
-    names = [format_name(name) for name in authors[:MAX_AUTHORS] if isinstance(name, dict)]
-    names = [name for name in names if name]
+    names = [name for name in map(format_name, _listed(authors)) if name]
     if names and (len(authors) > MAX_AUTHORS or incomplete):
         names.append(str(ET_AL))
     return ", ".join(names)
@@ -99,15 +103,22 @@ def _date(reference) -> str:
     return f"{text} {cited}".strip() if cited else text
 
 
-def _cited(reference) -> str:
-    """'[cited 2025 Jan 10]' from CSL ``accessed``, for a source shown with its web address."""
+def _accessed(reference):
+    """(year, month, day) of CSL ``accessed`` when the citation shows it: for a source shown
+    with its web address, and only a date that can be read."""
     accessed = (reference.csl_extra or {}).get("accessed")
     if not accessed or not _shows_url(reference):
-        return ""
+        return None
     year, month, day = parse_date(accessed)
-    if year is None:
+    return None if year is None else (year, month, day)
+
+
+def _cited(reference) -> str:
+    """'[cited 2025 Jan 10]' from CSL ``accessed``, for a source shown with its web address."""
+    accessed = _accessed(reference)
+    if accessed is None:
         return ""
-    return "[" + str(CITED) % {"date": _date_text(year, month, day)} + "]"
+    return "[" + str(CITED) % {"date": _date_text(*accessed)} + "]"
 
 
 def short_page_range(pages: str) -> str:
@@ -131,11 +142,16 @@ def short_page_range(pages: str) -> str:
 _PAGE_RANGE_RE = re.compile(r"^([A-Za-z]*)(\d+)\s*[-\u2010-\u2015]\s*([A-Za-z]*)(\d+)$")
 
 
-def _journal(reference):
-    """The journal's abbreviation (CSL container-title-short) where given, else its title;
-    '[Internet]' after it when the article was read on the Internet (a date cited)."""
+def _journal_name(reference) -> str:
+    """The journal's abbreviation (CSL container-title-short) where given, else its title."""
     short = (reference.csl_extra or {}).get("container-title-short")
-    journal = rich_html(short) if isinstance(short, str) and short.strip() else rich_html(reference.container_title)
+    return short if isinstance(short, str) and short.strip() else reference.container_title
+
+
+def _journal(reference):
+    """The journal's name; '[Internet]' after it when the article was read on the Internet
+    (a date cited)."""
+    journal = rich_html(_journal_name(reference))
     if journal and _cited(reference):
         return format_html("{} {}", journal, INTERNET)
     return journal
@@ -152,13 +168,18 @@ def _journal_source(reference):
     return _join(_sentence(_journal(reference)), _sentence(text))
 
 
-def _publisher_source(reference, container):
-    """'Series. Place: Publisher; 2024.'"""
+def _publisher(reference) -> str:
+    """'Place: Publisher' (CSL publisher-place and publisher), either alone, or ''."""
     place = (reference.csl_extra or {}).get("publisher-place")
     publisher = reference.publisher
     if isinstance(place, str) and place.strip():
         publisher = f"{place.strip()}: {publisher}" if publisher else place.strip()
-    published = "; ".join(part for part in (publisher, _date(reference)) if part)
+    return publisher
+
+
+def _publisher_source(reference, container):
+    """'Series. Place: Publisher; 2024.'"""
+    published = "; ".join(part for part in (_publisher(reference), _date(reference)) if part)
     return _join(_sentence(container), _sentence(published))
 
 
@@ -204,6 +225,36 @@ def vancouver_html(reference) -> SafeString:
         else:
             parts.append(format_html("{} {}", AVAILABLE_FROM, reference.url))
     return _join(*parts)
+
+
+def shown_values(reference) -> dict:
+    """What of a reference its citation (vancouver_html) shows, as plain values: a change of
+    the reference changes these exactly when it changes the citation a reader sees. (Words
+    the citation adds in the page's language, "et al." or "[Internet]", are not values of the
+    reference.) The review workflow's fingerprint depends on these, the retracted flag and the
+    evidence type (shown as a badge next to the citation)."""
+    journal = reference.csl_type in JOURNAL_TYPES
+    chapter = reference.csl_type == "chapter"
+    year = reference.issued_year
+    month = reference.issued_month if year is not None else None
+    values = {
+        "layout": ("journal" if journal else "chapter" if chapter else "book", reference.csl_type in WEB_TYPES),
+        "authors": [name for name in map(format_name, _listed(reference.authors)) if name],
+        "more_authors": len(reference.authors or []) > MAX_AUTHORS or bool(reference.authors_incomplete),
+        "title": reference.title.strip(),
+        "issued": [year, month, reference.issued_day if month else None],
+        "accessed": _accessed(reference),
+        "doi": reference.doi,
+        "pmid": reference.pmid,
+        "url": reference.url if _shows_url(reference) else "",
+    }
+    if journal:
+        values.update(journal=_journal_name(reference), volume=reference.volume, issue=reference.issue)
+    else:
+        values.update(container=reference.container_title, publisher=_publisher(reference))
+    if journal or chapter:
+        values["pages"] = reference.pages
+    return values
 
 
 def evidence_badge_label(reference) -> str:

@@ -2,7 +2,8 @@
 
 A sha256 over the language's reader-visible text (title, key answer, body, plain-language
 summary) and the identity and state of every reference that text cites (key, retracted flag,
-a digest of the fields the reference list shows). An approval holds for the current text only
+a digest of what its entry in the reference list shows: references.formatting.shown_values
+and the evidence badge). An approval holds for the current text only
 while the fingerprints are equal, so an edit of that language's text or of a cited reference
 makes it pending again, while a metadata-only save (slug, status, topics) or an edit of the
 other language does not.
@@ -17,15 +18,13 @@ import json
 
 from articles.citations import cited_keys
 from articles.models import Article, field_suffix
+from references.formatting import shown_values
 from references.models import Reference
 
 TEXT_FIELDS = Article.READER_VISIBLE_FIELDS  # title, summary, body, plain_summary
 
-# The reference fields a reader sees in the reference list (Vancouver text, evidence badge).
-REFERENCE_FIELDS = (
-    "csl_type", "title", "authors", "container_title", "publisher", "issued_year", "issued_month",
-    "issued_day", "volume", "issue", "pages", "doi", "pmid", "url", "evidence",
-)
+# The evidence type is shown as a badge next to the citation, the retracted flag as a warning.
+BADGE_FIELDS = ("evidence",)
 
 
 def normalize(text):
@@ -34,14 +33,14 @@ def normalize(text):
 
 
 def reference_state(reference):
-    """What of a reference a sign-off depends on: [key, retracted, digest of its shown fields]."""
+    """What of a reference a sign-off depends on: [key, retracted, digest of what its entry in
+    the reference list shows]. The citation's values come from references.formatting, so an
+    edit of anything the citation shows (title, authors, journal abbreviation, date cited,
+    ...) changes the digest, and an edit of what it does not show (abstract, notes, the
+    item as imported) does not."""
     if reference is None:
         return None
-    shown = {name: getattr(reference, name) for name in REFERENCE_FIELDS}
-    if reference.authors_incomplete:
-        # "et al." after the authors: only when set, so that the digests of approvals made
-        # before the field existed (all of them without it) stay what they were.
-        shown["authors_incomplete"] = True
+    shown = {**shown_values(reference), **{name: getattr(reference, name) for name in BADGE_FIELDS}}
     digest = hashlib.sha256(json.dumps(shown, sort_keys=True, default=str).encode()).hexdigest()
     return [reference.key, bool(reference.retracted), digest]
 

@@ -10,6 +10,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
+from references.models import Reference
 from reviews import workflow
 from reviews.models import Review, ReviewEvent, ReviewState
 from tests.factories import make_reference
@@ -85,6 +86,35 @@ def test_import_references_with_retracted_true_sends_citing_versions_back(tmp_pa
     cited.refresh_from_db()
     assert cited.retracted
     assert_sent_back(approved)
+
+
+def test_an_import_changing_many_references_sends_back_only_what_cites_the_newly_retracted_one(
+    tmp_path, approved, cited
+):
+    """The other references of the import are written in bulk; the one turning retracted is
+    still heard of by the cascade, once."""
+    others = [
+        {"id": f"other-{n}", "type": "article-journal", "title": f"Other study {n}", "evidence": "cohort"}
+        for n in range(40)
+    ]
+    first = tmp_path / "first.json"
+    first.write_text(json.dumps(others), encoding="utf-8")
+    call_command("import_references", str(first), stdout=io.StringIO())
+    for item in others:
+        item["title"] += ", corrected"
+    library = tmp_path / "library.json"
+    library.write_text(json.dumps(others + [{
+        "id": "ice-trial", "type": "article-journal", "title": "Ice after knee surgery: a randomised trial",
+        "author": [{"family": "Smith", "given": "Anna"}], "container-title": "Journal of Examples",
+        "issued": {"date-parts": [[2024]]}, "evidence": "rct", "retracted": True,
+        "note": "Retraction notice: data fabricated (2025).",
+    }]), encoding="utf-8")
+
+    call_command("import_references", str(library), stdout=io.StringIO())
+
+    assert_sent_back(approved)
+    assert ReviewEvent.objects.filter(action=ReviewEvent.Action.REFERENCE_RETRACTED).count() == 1
+    assert Reference.objects.filter(title__endswith=", corrected").count() == 40
 
 
 def test_saving_an_already_retracted_reference_again_records_nothing_new(approved, cited):
