@@ -40,6 +40,17 @@ def article_long_text_columns():
     )
 
 
+def reader_visible_columns():
+    """The per-language columns of Article.READER_VISIBLE_FIELDS (title_en, body_zh_hans, ...)."""
+    return tuple(
+        f"{name}_{field_suffix(lang)}" for name in ("title", "summary", "body", "plain_summary") for lang in LANGUAGE_CODES
+    )
+
+
+# Article._loaded_state of an article loaded without its texts: read them back before a save.
+_STORED_STATE = object()
+
+
 class Topic(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True, validators=[validate_slug])
     name = models.CharField(_("name"), max_length=120)
@@ -277,7 +288,11 @@ class Article(models.Model):
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
-        instance._loaded_state = instance.reader_visible_state()
+        if instance.get_deferred_fields() & set(reader_visible_columns()):
+            # Loaded for a list without its texts: what was stored is read back if it is saved.
+            instance._loaded_state = _STORED_STATE
+        else:
+            instance._loaded_state = instance.reader_visible_state()
         return instance
 
     def display_title(self):
@@ -314,6 +329,16 @@ class Article(models.Model):
             for lang in LANGUAGE_CODES
         }
 
+    def _stored_reader_visible_state(self):
+        stored = type(self).objects.filter(pk=self.pk).values(*reader_visible_columns()).first()
+        if stored is None:
+            return None
+        return {
+            (field, lang): normalize_text(stored[f"{field}_{field_suffix(lang)}"] or "")
+            for field in self.READER_VISIBLE_FIELDS
+            for lang in LANGUAGE_CODES
+        }
+
     def text_updated_at(self, lang):
         """When the ``lang`` version's text last changed: "Last updated" for its readers.
 
@@ -330,6 +355,8 @@ class Article(models.Model):
     def changed_languages(self):
         """Languages whose reader-visible text differs from what was loaded (all, if new)."""
         loaded = getattr(self, "_loaded_state", None)
+        if loaded is _STORED_STATE:
+            loaded = self._stored_reader_visible_state()
         current = self.reader_visible_state()
         if loaded is None:
             return [lang for lang in LANGUAGE_CODES if any(current[(f, lang)] for f in self.READER_VISIBLE_FIELDS)]
