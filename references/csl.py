@@ -44,6 +44,7 @@ from .models import (
     validate_pmid,
     validate_url,
 )
+from .signals import references_changed
 
 # The order of an exported item; variables not listed here (csl_extra) follow, sorted.
 ITEM_KEY_ORDER = (
@@ -944,6 +945,8 @@ def _write(creates, updates):
         for reference in creates:
             reference.pk = ids[reference.key]
     Reference.objects.bulk_update(updates, [*REFERENCE_FIELDS, "updated_at"], batch_size=500)
+    if updates:
+        references_changed.send(sender=Reference, pks=[ref.pk for ref in updates])
 
 
 def _save_revision(references, *, user, comment):

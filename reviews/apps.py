@@ -13,7 +13,7 @@ class ReviewsConfig(AppConfig):
         from articles import roles as article_roles
         from references.models import Reference
 
-        from . import demo, gate, retractions, roles, search, versioning
+        from . import demo, gate, live, retractions, roles, search, versioning
         from .audit import receivers as audit_receivers
 
         versioning.register_models()
@@ -27,3 +27,4 @@ class ReviewsConfig(AppConfig):
         demo_hooks.register(demo.load_demo_reviews)
         audit_receivers.connect()
         search.connect()
+        live.connect()
