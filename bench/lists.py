@@ -1,7 +1,7 @@
 """Benchmark of the admin lists at scale: articles, references, translation queue, review queue.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/medcms_lists .venv/bin/python bench/lists.py
-    .venv/bin/python bench/lists.py --articles 2000        # throwaway SQLite database
+    .venv/bin/python bench/lists.py                        # throwaway SQLite database, 2,000 articles
 
 Fills the database once (bulk inserts, kept for the next run when the count matches):
 ``--articles`` published articles (key answer and a body of about 2 kB; every third also in
@@ -19,7 +19,7 @@ import sys
 from _setup import measure, setup_django
 
 parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-parser.add_argument("--articles", type=int, default=10_000)
+parser.add_argument("--articles", type=int, default=None, help="default: 10,000 on PostgreSQL, 2,000 on SQLite")
 parser.add_argument("--runs", type=int, default=7)
 options = parser.parse_args()
 
@@ -106,6 +106,8 @@ def fill(n):
 def main():
     from django.contrib.auth.models import User
 
+    if options.articles is None:
+        options.articles = 10_000 if connection.vendor == "postgresql" else 2_000
     fill(options.articles)
     user = User.objects.filter(username="bench-admin").first() or User.objects.create_superuser(
         "bench-admin", "bench@example.invalid", "bench-only"
