@@ -55,7 +55,8 @@ lint: install-dev
 
 check-deploy: install
 	DJANGO_ENV=production SECRET_KEY=check-deploy-$$(date +%s)-not-a-real-secret-0123456789abcdef \
-	  ALLOWED_HOSTS=medcms.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
+	  ALLOWED_HOSTS=medcms.example.org CACHE_URL=redis://127.0.0.1:6379/1 \
+	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 # Timings and query counts, printed (never asserted): bench/*.py
 bench: install

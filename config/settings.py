@@ -5,6 +5,7 @@ SECRET_KEY      required in production
 DATABASE_URL    default: SQLite file var/db.sqlite3; postgres://user@host:port/name for PostgreSQL
 ALLOWED_HOSTS   comma-separated; default localhost names in development
 CACHE_URL       optional, e.g. redis://127.0.0.1:6379/1; default: local memory
+CACHE_KEY_PREFIX  optional, prefix of this site's keys in that cache; default: medcms
 DEFAULT_PERSONA persona code a first-time reader gets (default: patient)
 REVIEW_QUORUM   how many different board members must approve a language version (default 1)
 REVIEW_REQUIRE_SPECIALTY  1: an approver's specialties must include a topic of the article (default 0)
@@ -143,7 +144,8 @@ if CACHE_URL:
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": CACHE_URL,
-            "KEY_PREFIX": "medcms",
+            # Several sites (or test runs) may share one Redis: each its own prefix.
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "medcms"),
         }
     }
 else:

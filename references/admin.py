@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from reversion.admin import VersionAdmin
 
+from config.admin_lists import is_changelist
+
 from . import versioning
 from .exports import export_response
 from .forms import LOOKUP_BUTTON, ReferenceForm
@@ -58,8 +60,14 @@ class ReferenceAdmin(UnchangedSaveMakesNoRevisionMixin, VersionAdmin):
         (gettext_lazy("Other CSL fields"), {"fields": ("csl_extra",), "classes": ("collapse",)}),
     )
 
+    # What the list does not show: left out of its query.
+    LIST_DEFERRED = ("authors", "csl_extra", "csl_source", "correction_notices")
+
     def get_queryset(self, request):
-        return super().get_queryset(request).with_citing_article_count()
+        queryset = super().get_queryset(request)
+        if is_changelist(request, self):
+            return queryset.defer(*self.LIST_DEFERRED).with_citing_article_count()
+        return queryset
 
     @admin.display(description=gettext_lazy("title"), ordering="title")
     def short_title(self, obj):
@@ -72,15 +80,15 @@ class ReferenceAdmin(UnchangedSaveMakesNoRevisionMixin, VersionAdmin):
     # Exports read, they change nothing: anyone who may see the list may download it.
     @admin.action(description=gettext_lazy("Download the selected references as RIS"), permissions=["view"])
     def export_ris(self, request, queryset):
-        return export_response(queryset.order_by("key"), "ris", "references")
+        return export_response(queryset.defer(None).order_by("key"), "ris", "references")
 
     @admin.action(description=gettext_lazy("Download the selected references as BibTeX"), permissions=["view"])
     def export_bibtex(self, request, queryset):
-        return export_response(queryset.order_by("key"), "bib", "references")
+        return export_response(queryset.defer(None).order_by("key"), "bib", "references")
 
     @admin.action(description=gettext_lazy("Download the selected references as CSL-JSON"), permissions=["view"])
     def export_csl_json(self, request, queryset):
-        return export_response(queryset.order_by("key"), "json", "references")
+        return export_response(queryset.defer(None).order_by("key"), "json", "references")
 
     @admin.display(description=gettext_lazy("correction notices"))
     def corrections(self, obj):

@@ -951,7 +951,8 @@ def _write(creates, updates, newly_retracted):
         Reference, [ref for ref in updates if ref.pk not in newly_retracted], [*REFERENCE_FIELDS, "updated_at"]
     )
     if creates or updates:
-        library_changed.send(sender=Reference)  # the bulk writes above sent no post_save
+        # The bulk writes above sent no post_save.
+        library_changed.send(sender=Reference, pks=[ref.pk for ref in [*creates, *updates]])
 
 
 def _save_revision(references, *, user, comment):

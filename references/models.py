@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db.models.functions import Coalesce, Lower
 from django.utils.translation import gettext_lazy as _
 
 # Pandoc citation keys (https://pandoc.org/MANUAL.html#citation-syntax): a letter, digit or _
@@ -128,9 +128,17 @@ class RetractionSource(models.TextChoices):
 
 class ReferenceQuerySet(models.QuerySet):
     def with_citing_article_count(self):
-        return self.annotate(
-            citing_article_count=models.Count("citations__article", distinct=True)
+        """Annotates ``citing_article_count``: how many articles cite the reference (in any
+        language). A correlated subquery, so only the rows a list shows are counted (no
+        COUNT(DISTINCT) over the whole citation table before LIMIT, nothing in COUNT(*))."""
+        per_reference = (
+            self.model._meta.get_field("citations").related_model.objects.filter(reference=models.OuterRef("pk"))
+            .order_by()
+            .values("reference")
+            .annotate(n=models.Count("article", distinct=True))
+            .values("n")
         )
+        return self.annotate(citing_article_count=Coalesce(models.Subquery(per_reference), 0))
 
 
 class Reference(models.Model):

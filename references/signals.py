@@ -2,7 +2,8 @@
 
 from django.dispatch import Signal
 
-# References were created or changed in bulk (bulk_create / bulk_update send no post_save):
-# whatever shows references (the articles app's cached reader pages) must treat the library
-# as changed. Sent inside the transaction that writes them. No arguments.
+# References were created or changed in bulk (import_references writes in batches, which send
+# no post_save). Sent with ``pks``, the ids of the references created or changed, inside the
+# transaction that wrote them. Listeners: the articles app's cached reader pages, the review
+# workflow's live fingerprints.
 library_changed = Signal()

@@ -41,6 +41,7 @@ class BoardMemberForm(forms.ModelForm):
 class BoardMemberAdmin(UnchangedSaveMakesNoRevisionMixin, VersionAdmin, TabbedTranslationAdmin):
     form = BoardMemberForm
     list_display = ("name", "credentials", "languages", "is_active")
+    list_select_related = ("user",)  # the name falls back on the account's
     list_filter = ("is_active", "specialties")
     search_fields = ("display_name", "user__username", "user__first_name", "user__last_name")
     raw_id_fields = ("user",)

@@ -182,10 +182,10 @@ class ReviewQueueAdmin(admin.ModelAdmin):
         tab = request.GET.get(TAB_VAR)
         if tab not in tabs:
             tab = queue.default_tab(user)
-        entries = queue.queue_reviews(user, tab)
-        paginator = Paginator(entries, queue.PAGE_SIZE)
+        paginator = Paginator(queue.queue_reviews(user, tab), queue.PAGE_SIZE)
         page = paginator.get_page(request.GET.get(PAGE_VAR, 1))
-        rows = queue.build_rows(list(page.object_list), dict(settings.LANGUAGES))
+        entries = [(review, review.current_state) for review in page.object_list]
+        rows = queue.build_rows(entries, dict(settings.LANGUAGES))
         context = {
             **self._context(request, _("My review queue")),
             "tabs": [{"code": code, "name": name, "selected": code == tab} for code, name in queue.TABS],

@@ -13,7 +13,7 @@ class ReviewsConfig(AppConfig):
         from articles import roles as article_roles
         from references.models import Reference
 
-        from . import demo, gate, list_column, retractions, roles, search, versioning
+        from . import demo, gate, list_column, live, retractions, roles, search, versioning
         from .audit import receivers as audit_receivers
 
         versioning.register_models()
@@ -28,6 +28,7 @@ class ReviewsConfig(AppConfig):
         audit_receivers.connect()
         search.connect()
         list_column.register()
+        live.connect()
         watch_reader_models(response_cache)
 
 

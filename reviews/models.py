@@ -109,6 +109,22 @@ class ReviewState(models.TextChoices):
 
 
 class ReviewQuerySet(models.QuerySet):
+    def with_current_state(self):
+        """Annotates ``current_state``: ``Review.current_state()`` of the stored text, in SQL,
+        from ``live_fingerprint``: approved while it equals the approved fingerprint, pending
+        (submitted) again once an approved text changed, else the stored state."""
+        return self.annotate(
+            current_state=models.Case(
+                models.When(
+                    ~Q(approved_fingerprint="") & Q(approved_fingerprint=models.F("live_fingerprint")),
+                    then=models.Value(ReviewState.APPROVED),
+                ),
+                models.When(state=ReviewState.APPROVED, then=models.Value(ReviewState.SUBMITTED)),
+                default=models.F("state"),
+                output_field=models.CharField(),
+            )
+        )
+
     def for_version(self, article, lang):
         return self.filter(article=article, language=lang)
 
@@ -157,6 +173,10 @@ class Review(models.Model):
         on_delete=models.SET_NULL, related_name="+",
     )
     approved_fingerprint = models.CharField(max_length=64, blank=True)
+    # The fingerprint of this language version's text as stored now, kept by reviews/live.py
+    # (every save of the article or of a reference it cites): lists such as the review queue
+    # tell "approved" from "edited since" in SQL, without hashing every approved text.
+    live_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     approved_cycle = models.PositiveIntegerField(null=True, blank=True)
     approved_at = models.DateTimeField(_("last reviewed"), null=True, blank=True)
     next_review_due = models.DateField(_("next review due"), null=True, blank=True)

@@ -11,8 +11,9 @@ stored now (``Review.current_state``): an approved text edited since is waiting 
 - ``changes``: changes requested, back with the editors;
 - ``overdue``: approved, and the next review is due within ``DUE_SOON_DAYS`` or has passed.
 
-The number of queries does not grow with the number of reviews: the reviews with their
-articles and assignees, the references their texts cite (for the fingerprints), then for the
+The number of queries and the work do not grow with the number of reviews: the count, a page
+of reviews with their articles (without their texts) and assignees, in SQL (the state of the
+text as stored now comes from ``Review.live_fingerprint``, kept by ``live.py``), then for the
 page shown only: its submit events, its articles' newest and approved history versions, and
 the personas.
 """
@@ -21,7 +22,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Max
+from django.db.models import Exists, Max, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -29,7 +30,7 @@ from django.utils.translation import override
 from reversion.models import Version
 
 from articles.citations import cited_keys
-from articles.models import Article
+from articles.models import Article, article_long_text_columns
 from articles.personas import all_personas
 from references.models import Reference
 
@@ -71,43 +72,44 @@ def current_states(reviews):
     return states
 
 
-def _assigned_ids(review):
-    ids = {user.pk for user in review.assigned_to.all()}
-    if review.assignee_id:
-        ids.add(review.assignee_id)
-    return ids
-
-
-def in_tab(tab, review, state, user, today):
+def tab_filter(tab, user, today):
+    """The condition (on ``Review.objects.with_current_state()``) of a tab for ``user``."""
     if tab == "changes":
-        return state == ReviewState.CHANGES_REQUESTED
+        return Q(current_state=ReviewState.CHANGES_REQUESTED)
     if tab == "overdue":
-        return (
-            state == ReviewState.APPROVED
-            and review.next_review_due is not None
-            and review.next_review_due <= today + datetime.timedelta(days=DUE_SOON_DAYS)
+        return Q(
+            current_state=ReviewState.APPROVED,
+            next_review_due__isnull=False,
+            next_review_due__lte=today + datetime.timedelta(days=DUE_SOON_DAYS),
         )
-    if state not in WAITING:
-        return False
+    waiting = Q(current_state__in=WAITING)
     if tab == "mine":
-        return user.pk in _assigned_ids(review)
+        assigned = Review.assigned_to.through.objects.filter(review_id=OuterRef("pk"), user_id=user.pk)
+        return waiting & (Q(assignee=user) | Exists(assigned))
     if tab == "open":
+        anyone = Review.assigned_to.through.objects.filter(review_id=OuterRef("pk"))
+        condition = waiting & Q(assignee__isnull=True) & ~Exists(anyone)
         profile = board_profile(user)
-        return not _assigned_ids(review) and (profile is None or profile.reads(review.language))
-    return tab == "waiting"
+        if profile is not None:
+            condition &= Q(language__in=profile.language_codes)
+        return condition
+    return waiting
 
 
 def queue_reviews(user, tab, today=None):
-    """[(review, current state)] of ``tab`` for ``user``, oldest submission first."""
+    """The reviews of ``tab`` for ``user``, oldest submission first, as a queryset (a page of
+    it is one query): each with ``current_state`` (from the stored live fingerprint, so no
+    text is hashed to list them), its article without the long texts, and its assignees."""
     today = today or timezone.localdate()
-    reviews = list(
+    return (
         Review.objects.exclude(state=ReviewState.DRAFT)
+        .with_current_state()
+        .filter(tab_filter(tab, user, today))
         .select_related("article", "assignee")
+        .defer(*(f"article__{column}" for column in article_long_text_columns()))
         .prefetch_related("assigned_to")
         .order_by("updated_at", "pk")
     )
-    states = current_states(reviews)
-    return [(review, states[review.pk]) for review in reviews if in_tab(tab, review, states[review.pk], user, today)]
 
 
 @dataclass

@@ -35,3 +35,12 @@ def test_database_url_selects_postgresql_through_psycopg():
     code = "from django.conf import settings as s; print(s.DATABASES['default']['ENGINE'])"
     result = _run(code, DATABASE_URL="postgres://someone@db.example:5432/medcms")
     assert result.stdout.strip() == "django.db.backends.postgresql"
+
+
+def test_deploy_check_warns_when_the_cache_is_not_shared_between_app_servers():
+    env = {"DJANGO_ENV": "production", "SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "example.org"}
+    code = "import django; django.setup(); from django.core.management import call_command; call_command('check', '--deploy')"
+    without = _run(code, **{**env, "CACHE_URL": ""})
+    assert "medcms.W001" in without.stderr + without.stdout
+    shared = _run(code, **{**env, "CACHE_URL": "redis://127.0.0.1:6379/1"})
+    assert "medcms.W001" not in shared.stderr + shared.stdout

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
+from config.admin_lists import is_changelist
 from references.models import Reference
 
 from .. import list_columns, locking, merge, rights, signals
@@ -209,7 +210,11 @@ class ArticleAdmin(
     )
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_citation_count().prefetch_related("topics")
+        queryset = super().get_queryset(request).prefetch_related("topics")
+        if is_changelist(request, self):
+            # The list shows titles and dates: not the texts; the citation count for its page only.
+            return queryset.without_long_text().with_citation_count()
+        return queryset
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)

@@ -11,8 +11,10 @@ from django.utils import translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from config.admin_lists import is_changelist
+
 from .. import followups
-from ..models import Article, FollowUpQuestion
+from ..models import Article, FollowUpQuestion, article_long_text_columns
 
 TRIAGE_PERMISSION = "articles.triage_followupquestion"
 
@@ -47,6 +49,16 @@ class FollowUpQuestionAdmin(admin.ModelAdmin):
     raw_id_fields = ("answer_article",)
     date_hierarchy = "created_at"
     readonly_fields = ("article", "question", "language", "persona", "created_at", "answer_emailed_at", "email")
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if is_changelist(request, self):
+            # The list names the articles: their texts stay in the database.
+            return queryset.defer(
+                *(f"{relation}__{column}" for relation in ("article", "answer_article")
+                  for column in article_long_text_columns())
+            )
+        return queryset
 
     def has_add_permission(self, request):
         return False  # questions come from readers

@@ -6,7 +6,8 @@ Imported (and so registered) by article.py, which puts the mixin in ArticleAdmin
   language version that is missing or older than its original (articles/freshness.py), with a
   link to the article's change page on that language's tab. Shown to whoever has the view
   permission on the proxy (roles.py: translators, editors and chief editors); 403 for
-  other staff, the login page for everyone else. Two queries whatever the number of articles.
+  other staff, the login page for everyone else. 50 rows a page; three queries (the count,
+  the page, its articles) whatever the number of articles.
 - ``TranslatorRightsAdminMixin`` (in ArticleAdmin's bases): without the permission
   ``articles.edit_article_metadata`` a user edits only the translated text of an article;
   slug, status, topics and authors are read-only, and a forged POST cannot change them.
@@ -15,13 +16,14 @@ Imported (and so registered) by article.py, which puts the mixin in ArticleAdmin
 from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .. import rights
-from ..freshness import translation_queue
-from ..models import LANGUAGE_CODES, Article, TranslationTask, field_suffix
+from ..freshness import translation_tasks
+from ..models import LANGUAGE_CODES, Article, TranslationTask, article_long_text_columns, field_suffix
 
 METADATA_PERMISSION = rights.METADATA_PERMISSION
 # What only a holder of METADATA_PERMISSION may change on an article.
@@ -33,6 +35,8 @@ STATES = ((MISSING, _("Missing")), (STALE, _("Out of date")))
 
 LANG_VAR = "lang"
 STATE_VAR = "state"
+PAGE_VAR = "p"
+PAGE_SIZE = 50
 
 
 class TranslatorRightsAdminMixin:
@@ -123,7 +127,7 @@ def _language_names():
 
 @admin.register(TranslationTask)
 class TranslationTaskAdmin(admin.ModelAdmin):
-    """The translation queue: a table built from articles.freshness.translation_queue."""
+    """The translation queue: a table of articles.freshness.translation_tasks, 50 rows a page."""
 
     change_list_template = "admin/articles/translationtask/change_list.html"
 
@@ -143,31 +147,29 @@ class TranslationTaskAdmin(admin.ModelAdmin):
         info = self.opts.app_label, self.opts.model_name
         return [path("", self.admin_site.admin_view(self.changelist_view), name="{}_{}_changelist".format(*info))]
 
-    def rows(self, lang=None, state=None):
-        articles = (
-            Article.objects.exclude(status=Article.Status.ARCHIVED)
-            .prefetch_related("language_versions")
-            .order_by("slug")
-        )
+    def rows(self, tasks):
+        """Table rows of one page of ``freshness.translation_tasks`` (its articles in one query,
+        without their long texts)."""
+        tasks = list(tasks)
+        articles = Article.objects.defer(*article_long_text_columns()).in_bulk([task["pk"] for task in tasks])
         names = _language_names()
         rows = []
-        for article, freshness in translation_queue(articles):
-            row_state = MISSING if freshness.missing else STALE
-            if (lang and freshness.language != lang) or (state and row_state != state):
-                continue
+        for task in tasks:
+            article = articles[task["pk"]]
+            language = task["lang"]
             change_url = reverse("admin:articles_article_change", args=[article.pk])
             rows.append(
                 {
                     "article": article,
                     "title": article.display_title(),
-                    "language": freshness.language,
-                    "language_name": names.get(freshness.language, freshness.language),
-                    "state": row_state,
-                    "since": freshness.source_changed_at,
-                    "source_language": freshness.source_language,
-                    "source_language_name": names.get(freshness.source_language, freshness.source_language),
+                    "language": language,
+                    "language_name": names.get(language, language),
+                    "state": MISSING if task["missing"] else STALE,
+                    "since": task["since"],
+                    "source_language": article.source_language,
+                    "source_language_name": names.get(article.source_language, article.source_language),
                     # The language tab of modeltranslation's tabbed admin.
-                    "translate_url": f"{change_url}#tab_id_title_{field_suffix(freshness.language)}",
+                    "translate_url": f"{change_url}#tab_id_title_{field_suffix(language)}",
                 }
             )
         return rows
@@ -177,7 +179,9 @@ class TranslationTaskAdmin(admin.ModelAdmin):
             raise PermissionDenied
         lang = request.GET.get(LANG_VAR) if request.GET.get(LANG_VAR) in LANGUAGE_CODES else None
         state = request.GET.get(STATE_VAR) if request.GET.get(STATE_VAR) in dict(STATES) else None
-        rows = self.rows(lang=lang, state=state)
+        tasks = translation_tasks(lang=lang, missing=None if state is None else state == MISSING)
+        page = Paginator(tasks, PAGE_SIZE).get_page(request.GET.get(PAGE_VAR))
+        rows = self.rows(page.object_list)
         names = _language_names()
 
         def query(**changes):
@@ -191,6 +195,10 @@ class TranslationTaskAdmin(admin.ModelAdmin):
             "title": _("Translation queue"),
             "subtitle": None,
             "rows": rows,
+            "page": page,
+            "task_count": page.paginator.count,
+            "previous_query": query(**{PAGE_VAR: page.previous_page_number()}) if page.has_previous() else None,
+            "next_query": query(**{PAGE_VAR: page.next_page_number()}) if page.has_next() else None,
             "language_filter": [
                 {"name": _("All"), "selected": lang is None, "query": query(lang=None)},
                 *(

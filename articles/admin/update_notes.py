@@ -18,8 +18,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
+from config.admin_lists import is_changelist
+
 from .. import rights
-from ..models import UpdateNote
+from ..models import UpdateNote, article_long_text_columns
 
 
 class UpdateNoteForm(forms.ModelForm):
@@ -56,6 +58,12 @@ class UpdateNoteAdmin(VersionAdmin):
     search_fields = ("article__slug", "note_en", "note_zh_hans")
     readonly_fields = ("article", "created_at", "withdrawn_at")
     fields = ("article", "created_at", "note_en", "note_zh_hans", "withdrawn", "withdrawn_at")
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if is_changelist(request, self):
+            return queryset.defer(*(f"article__{column}" for column in article_long_text_columns()))
+        return queryset
 
     def has_module_permission(self, request):
         return may_correct_notes(request.user)
