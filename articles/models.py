@@ -128,14 +128,17 @@ class Author(models.Model):
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
 
 
+def _has_version_in(lang):
+    """The article has a ``lang`` version: a title and a key answer (translated columns)."""
+    title, summary = f"title_{field_suffix(lang)}", f"summary_{field_suffix(lang)}"
+    return Q(**{f"{title}__isnull": False, f"{summary}__isnull": False}) & ~Q(**{title: ""}) & ~Q(**{summary: ""})
+
+
 def _has_a_language_version():
     """Some language has both a title and a key answer (translated columns, see translation.py)."""
     condition = Q()
     for lang in LANGUAGE_CODES:
-        title, summary = f"title_{field_suffix(lang)}", f"summary_{field_suffix(lang)}"
-        condition |= Q(**{f"{title}__isnull": False, f"{summary}__isnull": False}) & ~Q(**{title: ""}) & ~Q(
-            **{summary: ""}
-        )
+        condition |= _has_version_in(lang)
     return condition
 
 
@@ -182,6 +185,18 @@ class ArticleQuerySet(models.QuerySet):
         )
         return self.annotate(
             citation_count=Coalesce(models.Subquery(per_article), 0)
+        )
+
+    def with_languages(self):
+        """Annotates ``has_version_<suffix>`` per language, so ``Article.languages()`` needs no
+        text: for lists that leave the key answers out (``without_long_text``)."""
+        return self.annotate(
+            **{
+                f"has_version_{field_suffix(lang)}": models.ExpressionWrapper(
+                    _has_version_in(lang), output_field=models.BooleanField()
+                )
+                for lang in LANGUAGE_CODES
+            }
         )
 
     def without_long_text(self, prefix=""):
@@ -314,7 +329,13 @@ class Article(models.Model):
 
     def languages(self):
         """Languages this article has a version in (a title and a key answer)."""
-        return [lang for lang in LANGUAGE_CODES if self.text("title", lang) and self.text("summary", lang)]
+        return [lang for lang in LANGUAGE_CODES if self.has_version(lang)]
+
+    def has_version(self, lang):
+        annotated = getattr(self, f"has_version_{field_suffix(lang)}", None)  # with_languages()
+        if annotated is not None:
+            return annotated
+        return bool(self.text("title", lang) and self.text("summary", lang))
 
     def normalize_texts(self):
         """Store the text as articles.textnorm spells it, whoever wrote it (admin, import, shell)."""

@@ -4,8 +4,8 @@ through ``articles/list_columns.py``; articles never imports reviews).
 Each language version the article has gets one line: its language and the state of the text
 as stored now (Not submitted, Submitted, Under review, Approved, Changes requested, or
 "Changed since approval" for an approved text edited since, which waits for the board again).
-Two queries for a page of any size: the reviews of the page's articles, and the references
-cited by the texts ever approved (for their fingerprints, ``queue.current_states``).
+One query for a page of any size: the reviews of the page's articles, with the state of the
+stored text (``Review.objects.with_current_state()``, from the live fingerprint).
 """
 
 from django.utils.html import format_html_join
@@ -14,7 +14,6 @@ from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 
 from .models import Review, ReviewState
-from .queue import current_states
 
 LABEL = gettext_lazy("medical review")
 NOT_SUBMITTED = "not_submitted"
@@ -30,26 +29,23 @@ def state_label(code):
 
 
 def version_states(articles):
-    """{article.pk: [(lang, state code)]} for the language versions each article has."""
-    by_pk = {article.pk: article for article in articles}
-    reviews = list(Review.objects.filter(article__in=list(by_pk)))
-    for review in reviews:
-        review.article = by_pk[review.article_id]  # no query per review for its text
-    states = current_states(reviews)
+    """{article.pk: [(lang, state code)]} for the language versions each article has: one
+    query for a page of any size (the state of the stored text from the live fingerprint)."""
+    reviews = Review.objects.filter(article__in=[article.pk for article in articles]).with_current_state()
     found = {(review.article_id, review.language): review for review in reviews}
     result = {}
-    for pk, article in by_pk.items():
+    for article in articles:
         rows = []
         for lang in article.languages():
-            review = found.get((pk, lang))
+            review = found.get((article.pk, lang))
             if review is None or review.state == ReviewState.DRAFT:
                 code = NOT_SUBMITTED
+            elif review.current_state == ReviewState.SUBMITTED and review.state == ReviewState.APPROVED:
+                code = CHANGED_SINCE_APPROVAL
             else:
-                code = states[review.pk]
-                if code == ReviewState.SUBMITTED and review.approved_fingerprint and review.state == ReviewState.APPROVED:
-                    code = CHANGED_SINCE_APPROVAL
+                code = review.current_state
             rows.append((lang, code))
-        result[pk] = rows
+        result[article.pk] = rows
     return result
 
 

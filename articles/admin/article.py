@@ -213,7 +213,7 @@ class ArticleAdmin(
         queryset = super().get_queryset(request).prefetch_related("topics")
         if is_changelist(request, self):
             # The list shows titles and dates: not the texts; the citation count for its page only.
-            return queryset.without_long_text().with_citation_count()
+            return queryset.without_long_text().with_languages().with_citation_count()
         return queryset
 
     def get_form(self, request, obj=None, change=False, **kwargs):
