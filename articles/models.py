@@ -30,12 +30,12 @@ def field_suffix(lang):
 ARTICLE_LONG_TEXT_FIELDS = ("summary", "body", "plain_summary")
 
 
-def article_long_text_columns():
-    """The database columns of ARTICLE_LONG_TEXT_FIELDS: modeltranslation's base column and
-    one per language (body, body_en, body_zh_hans, ...)."""
+def article_long_text_columns(fields=ARTICLE_LONG_TEXT_FIELDS):
+    """The database columns of ``fields`` (ARTICLE_LONG_TEXT_FIELDS): modeltranslation's base
+    column and one per language (body, body_en, body_zh_hans, ...)."""
     return tuple(
         column
-        for name in ARTICLE_LONG_TEXT_FIELDS
+        for name in fields
         for column in (name, *(f"{name}_{field_suffix(lang)}" for lang in LANGUAGE_CODES))
     )
 
@@ -199,11 +199,12 @@ class ArticleQuerySet(models.QuerySet):
             }
         )
 
-    def without_long_text(self, prefix=""):
+    def without_long_text(self, prefix="", fields=ARTICLE_LONG_TEXT_FIELDS):
         """Defers the long text columns (key answer, body, plain summary in every language):
         for lists that show titles, not texts. ``prefix`` is a relation path ending in "__"
-        (``article__``) for lists of objects that select their article."""
-        return self.defer(*(f"{prefix}{column}" for column in article_long_text_columns()))
+        (``article__``) for lists of objects that select their article; ``fields``: only
+        these (cards show the key answer: ``fields=("body", "plain_summary")``)."""
+        return self.defer(*(f"{prefix}{column}" for column in article_long_text_columns(fields)))
 
 
 class Article(models.Model):

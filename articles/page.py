@@ -86,24 +86,25 @@ def content_language(article, lang):
     return lang
 
 
-def live_text(article, lang):
-    return {name: article.text(name, lang) for name in Article.READER_VISIBLE_FIELDS}
+def live_text(article, lang, fields=Article.READER_VISIBLE_FIELDS):
+    return {name: article.text(name, lang) for name in fields}
 
 
 _NOT_FETCHED = object()
 
 
-def shown_version(article, lang, *, draft=False, versions=_NOT_FETCHED):
+def shown_version(article, lang, *, draft=False, versions=_NOT_FETCHED, fields=Article.READER_VISIBLE_FIELDS):
     """(language, ShownText) of what readers of a page in ``lang`` see: the language if the
     article has it for readers, else another one (``text_source``; live text by default).
     ``draft``: the live text whatever the provider says (the editors' preview).
     ``versions``: ``text_source.reader_versions()`` already fetched for this article.
+    ``fields``: the live text's fields needed (cards: title and key answer).
     Raises text_source.NotShown if no language version may be shown."""
     if versions is _NOT_FETCHED and not draft:
         versions = text_source.reader_versions([article])
     if draft or versions is None or versions is _NOT_FETCHED:
         code = content_language(article, lang)
-        return code, text_source.ShownText(live_text(article, code))
+        return code, text_source.ShownText(live_text(article, code, fields))
     shown = versions.get(article.pk, {})
     for code in _fallback_order(lang):
         if code in shown:
@@ -516,10 +517,13 @@ class ArticleCard:
     topics: tuple = ()  # (Topic, Localized name) in the page's language
 
 
+CARD_FIELDS = ("title", "summary")
+
+
 def _card(article, lang, versions):
     """The article's card, or None if readers may see no version of it."""
     try:
-        code, shown = shown_version(article, lang, versions=versions)
+        code, shown = shown_version(article, lang, versions=versions, fields=CARD_FIELDS)
     except text_source.NotShown:
         return None
     with override(lang):
@@ -543,9 +547,16 @@ def article_cards(articles, lang):
 
 
 def listed_articles(queryset=None):
-    """Published articles, newest first, with what a card needs (topics in one more query)."""
+    """Published articles, newest first, with what a card needs (topics in one more query;
+    not the bodies or plain summaries)."""
     queryset = Article.objects.all() if queryset is None else queryset
-    return queryset.published().with_text_dates().prefetch_related("topics").order_by("-published_at", "slug")
+    return (
+        queryset.published()
+        .without_long_text(fields=("body", "plain_summary"))
+        .with_text_dates()
+        .prefetch_related("topics")
+        .order_by("-published_at", "slug")
+    )
 
 
 def paginated_cards(queryset, lang, page_number):
