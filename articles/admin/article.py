@@ -347,7 +347,8 @@ class ArticleAdmin(
         moment = obj.content_updated_at or obj.updated_at
         return date_format(localtime(moment), "SHORT_DATE_FORMAT") if moment else "—"
 
-    @admin.display(description=_("citations"), ordering="citation_count")
+    # Not sortable: counted for the page's rows only; sorting would count for every article.
+    @admin.display(description=_("citations"))
     def citation_count(self, obj):
         return obj.citation_count
 
