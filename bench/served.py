@@ -394,7 +394,13 @@ def main():
             else:
                 measured = run_wrk(base, path, options, cookie=cookie if signed_in else None)
             results[name].update(measured)
-            print(f"  measured {name}: {measured['rps']} req/s", flush=True)
+            # Requests wrk gave up on are still queued at the workers: wait until they are done
+            # (a request to the floor is answered once the backlog has drained).
+            drain_start = time.perf_counter()
+            _get(base, "/bench-floor/")
+            results[name]["drain_seconds"] = round(time.perf_counter() - drain_start, 1)
+            print(f"  measured {name}: {measured['rps']} req/s ({measured['requests']} requests; "
+                  f"backlog drained in {results[name]['drain_seconds']} s)", flush=True)
         memory_end = {pid: _rss_kb(pid) for pid in _workers(server.pid)}
     finally:
         server.terminate()
@@ -430,6 +436,8 @@ def main():
         note = ""
         if kind == "miss" and r.get("requests", 0) > r.get("distinct", 0):
             note = f"  ({r['requests']} requests over {r['distinct']} paths: some hits)"
+        if not r.get("requests"):
+            note += f"  (no request finished within {options.seconds} s)"
         if r["status"] != 200 or r.get("inprocess_status") != 200:
             note += f"  (status {r['status']}/{r.get('inprocess_status')})"
         print(f"{name:<34} {rps:>8.1f} {r.get('p50') or 0:>8.1f} {r.get('p99') or 0:>8.1f} {r.get('errors', 0):>6} "
