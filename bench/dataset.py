@@ -249,7 +249,7 @@ class Builder:
         """``bulk_create``; on PostgreSQL one ``COPY`` (ids drawn from the table's sequence)."""
         from django.db import connection
 
-        if connection.vendor == "postgresql" and len(rows) >= 500:
+        if connection.vendor == "postgresql" and rows:
             return copy_rows(model, rows)
         return model.objects.bulk_create(rows, batch_size=batch)
 
@@ -506,7 +506,7 @@ class Builder:
                             user=self.editor, comment="Imported" if edit == 0 else "Saved again",
                         ))
                         contents.append((article, content))
-                revisions = Revision.objects.bulk_create(revisions, batch_size=BATCH)
+                revisions = self.bulk(Revision, revisions)
                 rows = []
                 for revision, (article, content) in zip(revisions, contents, strict=True):
                     self.latest_revision[article.pk] = revision
@@ -515,7 +515,7 @@ class Builder:
                                 format="json", serialized_data=data, object_repr=text)
                         for ctype, object_id, data, text in content
                     ]
-                Version.objects.bulk_create(rows, batch_size=BATCH)
+                self.bulk(Version, rows)
 
     def history_article(self):
         """``bench-history``: an article with ``history_revisions`` revisions (the history page)."""
@@ -538,7 +538,7 @@ class Builder:
             article_type = ContentType.objects.get_for_model(Article)
             language_type = ContentType.objects.get_for_model(LanguageVersion)
             languages = list(article.language_versions.all())
-            revisions = Revision.objects.bulk_create([
+            revisions = self.bulk(Revision, [
                 Revision(date_created=EPOCH - datetime.timedelta(hours=self.history_revisions - n),
                          user=self.editor, comment="First draft" if n == 0 else f"Edit {n}")
                 for n in range(self.history_revisions)
@@ -556,7 +556,7 @@ class Builder:
                 rows += [Version(revision=revision, content_type=language_type, object_id=str(lv.pk), db="default",
                                  format="json", serialized_data=serializers.serialize("json", [lv]),
                                  object_repr=str(lv)) for lv in languages]
-            Version.objects.bulk_create(rows, batch_size=BATCH)
+            self.bulk(Version, rows)
             article.save()  # the stored text is the last revision's
 
     def reviews(self):

@@ -116,7 +116,8 @@ def _sql(url, query, params=()):
 
 
 def _built_articles(url):
-    rows = _sql(url, "SELECT count(*) FROM articles_article WHERE slug LIKE %s", ["bench-0%"])
+    rows = _sql(url, "SELECT count(*) FROM articles_article WHERE slug LIKE %s AND slug <> %s",
+                ["bench-%", HISTORY_SLUG])
     return rows[0][0] if rows else 0
 
 
@@ -271,8 +272,8 @@ def _miss_paths(url, workdir, seed=13):
     rows = _sql(
         url,
         "SELECT slug FROM articles_article WHERE status = 'published' AND slug LIKE %s "
-        "AND title_zh_hans <> '' ORDER BY slug",
-        ["bench-0%"],
+        "AND slug <> %s AND title_zh_hans <> '' ORDER BY slug",
+        ["bench-%", HISTORY_SLUG],
     )
     paths = [f"/{lang}/articles/{slug}/?persona={persona}"
              for (slug,) in rows for lang in ("en", "zh-hans") for persona in ("patient", "physician")]
@@ -341,7 +342,7 @@ def main():
 
     history_pk = _sql(database, "SELECT id FROM articles_article WHERE slug = %s", [HISTORY_SLUG])[0][0]
     first = _sql(database, "SELECT slug FROM articles_article WHERE status = 'published' AND slug LIKE %s "
-                 "AND title_zh_hans <> '' ORDER BY slug LIMIT 1", ["bench-0%"])[0][0]
+                 "AND slug <> %s AND title_zh_hans <> '' ORDER BY slug LIMIT 1", ["bench-%", HISTORY_SLUG])[0][0]
     search_en = "/en/search/?" + urllib.parse.urlencode({"q": "exercise therapy osteoarthritis"})
     search_zh = "/zh-hans/search/?" + urllib.parse.urlencode({"q": "骨关节炎 运动疗法"})
     # (name, path, signed in, kind): kind "warm" repeats the path, "miss" cycles the list.
