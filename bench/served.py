@@ -177,9 +177,9 @@ def _workers(master_pid):
     return sorted(int(pid) for pid in children.read_text().split()) if children.exists() else []
 
 
-def _get(base, path, cookie=None):
+def _get(base, path, cookie=None, timeout=900):
     request = urllib.request.Request(base + path, headers={"Cookie": cookie} if cookie else {})  # noqa: S310 - loopback only
-    with urllib.request.urlopen(request, timeout=120) as response:  # noqa: S310 - loopback only
+    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - loopback only
         return response.status, response.read()
 
 
@@ -310,6 +310,8 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=int(os.environ.get("BENCH_WORKERS", "2")))
+    parser.add_argument("--slow", type=float, default=5.0,
+                        help="a page whose single request takes longer (seconds) is not put under load")
     options = parser.parse_args()
     if not shutil.which("wrk"):
         print("served.py: wrk is not installed (apt-get install wrk, or make bench)", file=sys.stderr)
@@ -370,7 +372,7 @@ def main():
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(  # noqa: S603 - our own gunicorn
         [PYTHON, "-m", "gunicorn", "bench.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(options.workers), "--worker-class", "sync", "--timeout", "120",
+         "--workers", str(options.workers), "--worker-class", "sync", "--timeout", "900",
          "--access-logfile", "-" if os.environ.get("BENCH_ACCESS_LOG") else "/dev/null"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=open(Path(workdir) / "gunicorn.log", "w"),  # noqa: SIM115
     )
@@ -382,12 +384,19 @@ def main():
                 break
             except OSError:
                 time.sleep(0.2)
-        for name, path, signed_in, _kind in pages:  # each page once: status, size, caches warm
+        for name, path, signed_in, _kind in pages:  # each page twice: status, size, caches warm
             status, body = _get(base, path, cookie if signed_in else None)
-            results[name] = {"path": path, "status": status, "bytes": len(body)}
+            start = time.perf_counter()
             _get(base, path, cookie if signed_in else None)
+            results[name] = {"path": path, "status": status, "bytes": len(body),
+                             "single_ms": round((time.perf_counter() - start) * 1000, 1)}
+            print(f"  {name}: one request {results[name]['single_ms']:.0f} ms", flush=True)
         memory_start = {pid: _rss_kb(pid) for pid in _workers(server.pid)}
         for name, path, signed_in, kind in pages:
+            if results[name]["single_ms"] > options.slow * 1000:
+                # 16 connections on such a page queue minutes of work: one request says enough.
+                results[name].update(rps=None, p50=None, p99=None, requests=0, errors=0, skipped=True)
+                continue
             if kind == "miss":
                 redis.Redis.from_url(cache_url).flushdb()
                 measured = run_wrk(base, path, options, paths_file=miss_file)
@@ -426,9 +435,11 @@ def main():
     print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {info['cpus']} CPUs; Python {info['python']}, "
           f"Django {info['django']}; {info['postgresql']}; {info['redis']}")
     print("floor: /bench-floor/, a constant HttpResponse served by the same gunicorn, same settings and "
-          "middleware (bench/floor.py); queries: one request in-process (test client, same database)")
+          "middleware (bench/floor.py); queries: one request in-process (test client, same database); "
+          "1 req ms: one request alone, before the load")
     print()
-    header = f"{'page':<34} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6} {'queries':>7} {'bytes':>8} {'floor':>7}"
+    header = (f"{'page':<34} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6} {'queries':>7} {'bytes':>8} "
+              f"{'floor':>7} {'1 req ms':>9}")
     print(header)
     print("-" * len(header))
     for name, _path, _signed_in, kind in pages:
@@ -437,12 +448,14 @@ def main():
         note = ""
         if kind == "miss" and r.get("requests", 0) > r.get("distinct", 0):
             note = f"  ({r['requests']} requests over {r['distinct']} paths: some hits)"
-        if not r.get("requests"):
+        if r.get("skipped"):
+            note += f"  (not loaded: one request took {r['single_ms'] / 1000:.1f} s)"
+        elif not r.get("requests"):
             note += f"  (no request finished within {options.seconds} s)"
         if r["status"] != 200 or r.get("inprocess_status") != 200:
             note += f"  (status {r['status']}/{r.get('inprocess_status')})"
         print(f"{name:<34} {rps:>8.1f} {r.get('p50') or 0:>8.1f} {r.get('p99') or 0:>8.1f} {r.get('errors', 0):>6} "
-              f"{r.get('queries', '?'):>7} {r['bytes']:>8} {100 * rps / floor:>6.1f}%{note}")
+              f"{r.get('queries', '?'):>7} {r['bytes']:>8} {100 * rps / floor:>6.1f}% {r['single_ms']:>9.0f}{note}")
     print()
     for pid in sorted(set(memory_start) | set(memory_end)):
         print(f"worker {pid}: RSS {memory_start.get(pid)} kB after warm-up, {memory_end.get(pid)} kB after "
