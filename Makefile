@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev browser lint check-deploy bench clean
+.PHONY: run test install install-dev browser wrk lint check-deploy bench bench-inprocess soak clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,9 +58,31 @@ check-deploy: install
 	  ALLOWED_HOSTS=medcms.example.org CACHE_URL=redis://127.0.0.1:6379/1 \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 
-# Timings and query counts, printed (never asserted): bench/*.py
-bench: install
-	@for script in bench/*.py; do $(BIN)/python $$script || exit 1; echo; done
+# The benchmark's load generator: Debian's wrk, installed like chromium above.
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+	  echo "Installing Debian's wrk for the benchmark"; \
+	  sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  for attempt in 1 2 3; do \
+	    $$sudo apt-get -o DPkg::Lock::Timeout=300 update -qq && \
+	    $$sudo apt-get -o DPkg::Lock::Timeout=300 install -y -qq wrk >/dev/null && break; \
+	    echo "apt-get failed (attempt $$attempt): another apt or dpkg may hold the lock; retrying"; sleep 20; \
+	  done; command -v wrk >/dev/null 2>&1; }
+
+# The benchmark of record (bench/served.py): the data set on PostgreSQL (BENCH_DATABASE_URL),
+# gunicorn under production settings, wrk; printed, never asserted.
+# BENCH_ARGS="--articles 100000 --seconds 20" or "--skip-build".
+bench: install wrk
+	$(BIN)/python bench/served.py $(BENCH_ARGS)
+
+# The older in-process timings and query counts (Django's test client, no server).
+bench-inprocess: install
+	@for script in bench/pages.py bench/history.py bench/import_references.py bench/lists.py; do $(BIN)/python $$script || exit 1; echo; done
+
+# Mixed reader traffic for minutes against gunicorn + PostgreSQL + Redis (bench/soak.py):
+# errors, latency and worker memory over time. SOAK_ARGS="--seconds 30 --concurrency 8".
+soak: install
+	$(BIN)/python bench/soak.py $(SOAK_ARGS)
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,477 @@
+"""The benchmark of record: the data set served by gunicorn under production settings, driven by wrk.
+
+    .venv/bin/python bench/served.py [--articles 10000] [--seconds 10] [--skip-build]   (make bench)
+    BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench100k .venv/bin/python bench/served.py --articles 100000
+
+1. The data set (bench/dataset.py) in BENCH_DATABASE_URL (default a `bench` database on the
+   local PostgreSQL, created if missing): reused when it holds the asked number of articles,
+   else the database is emptied and built again (the build time is printed). --skip-build
+   uses the database as it is.
+2. migrate, collectstatic, then gunicorn (BENCH_WORKERS sync workers, default 2) on a free
+   loopback port with DJANGO_ENV=production, a random SECRET_KEY, ALLOWED_HOSTS=127.0.0.1,
+   SECURE_SSL_REDIRECT=0 (plain HTTP on loopback; everything else as production has it) and
+   CACHE_URL (BENCH_CACHE_URL, default redis://127.0.0.1:6379/5, flushed at the start).
+   gunicorn serves bench.wsgi: the project's settings and middleware with one more URL,
+   /bench-floor/, a constant page: the floor (bench/floor.py).
+3. wrk -t2 -c16 -d<seconds> --latency on each page in turn: the floor; the article page warm
+   (one URL again and again) and on a cache miss (a list of every published article in both
+   languages for two personas, shuffled, each path requested once: the render cache is flushed
+   first), for patient and physician, English and Chinese; the index; a topic page; search;
+   and, signed in as a superuser (a session cookie), the admin's article list, reference list,
+   translation queue, review queue and an article's history (1,000 revisions).
+4. Prints per page: req/s, p50, p99, errors, queries per request (counted in-process with
+   Django's test client and CaptureQueriesContext on the same database and settings, not from
+   the server), response bytes (one request to the server), and req/s as a share of the floor's;
+   then the workers' memory (RSS) before and after the load. Results also go to
+   var/bench/served-<articles>.json. It asserts nothing.
+
+Needs wrk (`make bench` installs Debian's). Only 127.0.0.1 is contacted.
+"""
+
+import argparse
+import json
+import os
+import random
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/bench"
+DEFAULT_CACHE = "redis://127.0.0.1:6379/5"
+PYTHON = sys.executable
+HISTORY_SLUG = "bench-history"
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+# --- the database ------------------------------------------------------------------------------
+
+
+def _postgres(url):
+    return url.startswith(("postgres://", "postgresql://"))
+
+
+def _server_and_name(url):
+    server, name = url.rsplit("/", 1)
+    return server, name
+
+
+def _recreate_database(url):
+    if not _postgres(url):
+        path = Path(urllib.parse.urlparse(url).path)
+        path.unlink(missing_ok=True)
+        return
+    import psycopg
+
+    server, name = _server_and_name(url)
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def _ensure_database(url):
+    if not _postgres(url):
+        return
+    import psycopg
+
+    server, name = _server_and_name(url)
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def _sql(url, query, params=()):
+    """Rows of one query on the bench database (None if its tables are not there)."""
+    if _postgres(url):
+        import psycopg
+
+        try:
+            with psycopg.connect(url) as connection:
+                return connection.execute(query, params).fetchall()
+        except psycopg.errors.UndefinedTable:
+            return None
+    import sqlite3
+
+    path = urllib.parse.urlparse(url).path
+    if not Path(path).exists():
+        return None
+    with sqlite3.connect(path) as connection:
+        try:
+            return connection.execute(query.replace("%s", "?"), params).fetchall()
+        except sqlite3.OperationalError:
+            return None
+
+
+def _built_articles(url):
+    rows = _sql(url, "SELECT count(*) FROM articles_article WHERE slug LIKE %s AND slug <> %s",
+                ["bench-%", HISTORY_SLUG])
+    return rows[0][0] if rows else 0
+
+
+def build_if_needed(url, articles):
+    """(seconds spent building, or None if the data set was reused)."""
+    _ensure_database(url)
+    if _built_articles(url) == articles and _sql(url, "SELECT 1 FROM articles_article WHERE slug = %s", [HISTORY_SLUG]):
+        return None
+    _recreate_database(url)
+    start = time.perf_counter()
+    subprocess.run(  # noqa: S603 - our own script
+        [PYTHON, str(ROOT / "bench" / "dataset.py"), "--articles", str(articles), "--database", url],
+        cwd=ROOT, check=True, env={**os.environ, "DJANGO_ENV": "development"},
+    )
+    return time.perf_counter() - start
+
+
+# --- the server ----------------------------------------------------------------------------------
+
+
+def _manage(env, *args, capture=False):
+    result = subprocess.run(  # noqa: S603 - our own manage.py
+        [PYTHON, str(ROOT / "manage.py"), *args], env=env, cwd=ROOT, check=True,
+        stdout=subprocess.PIPE if capture else subprocess.DEVNULL, text=True,
+    )
+    return result.stdout
+
+
+SESSION_SNIPPET = """
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.sessions.backends.db import SessionStore
+user = get_user_model().objects.get(username="bench-admin")
+store = SessionStore()
+store[SESSION_KEY] = str(user.pk)
+store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+store.create()
+print(store.session_key)
+"""
+
+
+def staff_session(env):
+    """A session key of bench-admin (superuser), made with the server's SECRET_KEY."""
+    return _manage(env, "shell", "-c", SESSION_SNIPPET, capture=True).strip().splitlines()[-1]
+
+
+def _rss_kb(pid):
+    try:
+        match = re.search(r"VmRSS:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text())
+    except OSError:
+        return None
+    return int(match.group(1)) if match else None
+
+
+def _workers(master_pid):
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children")
+    return sorted(int(pid) for pid in children.read_text().split()) if children.exists() else []
+
+
+def _get(base, path, cookie=None, timeout=900):
+    request = urllib.request.Request(base + path, headers={"Cookie": cookie} if cookie else {})  # noqa: S310 - loopback only
+    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - loopback only
+        return response.status, response.read()
+
+
+# --- wrk --------------------------------------------------------------------------------------------
+
+_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+
+
+def _ms(text):
+    match = re.match(r"([\d.]+)(us|ms|s|m)$", text)
+    return float(match.group(1)) * _UNITS[match.group(2)] if match else None
+
+
+def parse_wrk(output):
+    result = {"rps": None, "p50": None, "p99": None, "requests": 0, "errors": 0}
+    if match := re.search(r"Requests/sec:\s+([\d.]+)", output):
+        result["rps"] = float(match.group(1))
+    if match := re.search(r"^\s+50%\s+(\S+)", output, re.MULTILINE):
+        result["p50"] = _ms(match.group(1))
+    if match := re.search(r"^\s+99%\s+(\S+)", output, re.MULTILINE):
+        result["p99"] = _ms(match.group(1))
+    if match := re.search(r"(\d+) requests in", output):
+        result["requests"] = int(match.group(1))
+    if match := re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output):
+        result["errors"] += int(match.group(1))
+    if match := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output):
+        result["errors"] += sum(int(n) for n in match.groups())
+    return result
+
+
+def run_wrk(base, path, options, *, cookie=None, paths_file=None):
+    command = ["wrk", f"-t{options.threads}", f"-c{options.connections}", f"-d{options.seconds}s", "--latency",
+               "--timeout", "60s"]
+    if cookie:
+        command += ["-H", f"Cookie: {cookie}"]
+    if paths_file:
+        command += ["-s", str(ROOT / "bench" / "paths.lua"), base + "/", "--", str(paths_file), str(options.threads)]
+    else:
+        command.append(base + path)
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout  # noqa: S603
+    return parse_wrk(output)
+
+
+# --- queries per request, in-process ------------------------------------------------------------------
+
+QUERY_COUNTER = """
+import json, sys
+from django.conf import settings
+settings.ROOT_URLCONF = "bench.floor"
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+pages = json.loads(sys.stdin.read())
+admin = get_user_model().objects.get(username="bench-admin")
+counts = {}
+for name, path, signed_in, miss in pages:
+    client = Client()
+    if signed_in:
+        client.force_login(admin)
+    if miss:
+        cache.clear()
+    elif not signed_in:  # reader pages: warm the caches first (the admin uses none)
+        client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    counts[name] = [len(queries), response.status_code]
+print("QUERIES " + json.dumps(counts))
+"""
+
+
+def count_queries(env, pages):
+    """{name: [queries, status]} of one request to each page (reader pages warm: after one
+    request; miss: after the cache was cleared), in-process with the server's settings and database."""
+    result = subprocess.run(  # noqa: S603 - our own manage.py
+        [PYTHON, str(ROOT / "manage.py"), "shell", "-c", QUERY_COUNTER],
+        env={**env, "ALLOWED_HOSTS": env["ALLOWED_HOSTS"] + ",testserver"}, cwd=ROOT, check=True,
+        input=json.dumps(pages), capture_output=True, text=True,
+    )
+    line = next(line for line in result.stdout.splitlines() if line.startswith("QUERIES "))
+    return json.loads(line[len("QUERIES "):])
+
+
+# --- the run ----------------------------------------------------------------------------------------
+
+
+def _miss_paths(url, workdir, seed=13):
+    """Every published article with both languages, in both languages, for two personas, shuffled."""
+    rows = _sql(
+        url,
+        "SELECT slug FROM articles_article WHERE status = 'published' AND slug LIKE %s "
+        "AND slug <> %s AND title_zh_hans <> '' ORDER BY slug",
+        ["bench-%", HISTORY_SLUG],
+    )
+    paths = [f"/{lang}/articles/{slug}/?persona={persona}"
+             for (slug,) in rows for lang in ("en", "zh-hans") for persona in ("patient", "physician")]
+    random.Random(seed).shuffle(paths)  # noqa: S311 - a fixed seed, on purpose
+    path = Path(workdir) / "miss-paths.txt"
+    path.write_text("\n".join(paths) + "\n")
+    return path, len(paths)
+
+
+def _versions():
+    import django
+
+    def command(*args):
+        try:
+            return subprocess.run(args, capture_output=True, text=True, check=True).stdout.strip()  # noqa: S603
+        except (OSError, subprocess.CalledProcessError):
+            return "?"
+
+    return {
+        "python": sys.version.split()[0],
+        "django": django.get_version(),
+        "postgresql": command("psql", "--version"),
+        "redis": command("redis-server", "--version").split(" sha=")[0],
+        "wrk": command("wrk", "--version").splitlines()[0] if shutil.which("wrk") else "?",
+        "cpus": os.cpu_count(),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--seconds", type=int, default=10, help="wrk duration per page (default 10)")
+    parser.add_argument("--skip-build", action="store_true", help="use the database as it is")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("BENCH_WORKERS", "2")))
+    parser.add_argument("--slow", type=float, default=5.0,
+                        help="a page whose single request takes longer (seconds) is not put under load")
+    options = parser.parse_args()
+    if not shutil.which("wrk"):
+        print("served.py: wrk is not installed (apt-get install wrk, or make bench)", file=sys.stderr)
+        return 2
+
+    database = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE)
+    cache_url = os.environ.get("BENCH_CACHE_URL", DEFAULT_CACHE)
+    build_seconds = None if options.skip_build else build_if_needed(database, options.articles)
+    articles_in_db = _built_articles(database)
+
+    env = {
+        **os.environ,
+        "DATABASE_URL": database,
+        "CACHE_URL": cache_url,
+        "DJANGO_ENV": "production",
+        "SECRET_KEY": secrets.token_urlsafe(48),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "REQUIRE_2FA": "0",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+    }
+    env.pop("DEBUG", None)
+    _manage(env, "migrate", "--no-input")
+    _manage(env, "collectstatic", "--no-input")
+    session = staff_session(env)
+    cookie = f"sessionid={session}"
+    import redis
+
+    redis.Redis.from_url(cache_url).flushdb()
+
+    history_pk = _sql(database, "SELECT id FROM articles_article WHERE slug = %s", [HISTORY_SLUG])[0][0]
+    first = _sql(database, "SELECT slug FROM articles_article WHERE status = 'published' AND slug LIKE %s "
+                 "AND slug <> %s AND title_zh_hans <> '' ORDER BY slug LIMIT 1", ["bench-%", HISTORY_SLUG])[0][0]
+    search_en = "/en/search/?" + urllib.parse.urlencode({"q": "exercise therapy osteoarthritis"})
+    search_zh = "/zh-hans/search/?" + urllib.parse.urlencode({"q": "骨关节炎 运动疗法"})
+    # (name, path, signed in, kind): kind "warm" repeats the path, "miss" cycles the list.
+    pages = [("floor (constant view)", "/bench-floor/", False, "warm")]
+    for lang in ("en", "zh-hans"):
+        for persona in ("patient", "physician"):
+            pages.append((f"article {lang} {persona}, warm", f"/{lang}/articles/{first}/?persona={persona}", False, "warm"))
+    pages.append(("article, cache miss (4 variants)", f"/en/articles/{first}/?persona=patient", False, "miss"))
+    pages += [
+        ("index en", "/en/articles/", False, "warm"),
+        ("index zh-hans", "/zh-hans/articles/", False, "warm"),
+        ("topic en (cardiology)", "/en/topics/cardiology/", False, "warm"),
+        ("search en", search_en, False, "warm"),
+        ("search zh-hans", search_zh, False, "warm"),
+        ("admin article list", "/admin/articles/article/", True, "warm"),
+        ("admin reference list", "/admin/references/reference/", True, "warm"),
+        ("admin translation queue", "/admin/articles/translationtask/", True, "warm"),
+        ("admin review queue", "/admin/reviews/reviewqueue/", True, "warm"),
+        ("admin history (1,000 revisions)", f"/admin/articles/article/{history_pk}/history/", True, "warm"),
+    ]
+
+    workdir = tempfile.mkdtemp(prefix="medcms-bench-")
+    miss_file, miss_count = _miss_paths(database, workdir)
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(  # noqa: S603 - our own gunicorn
+        [PYTHON, "-m", "gunicorn", "bench.wsgi:application", "--bind", f"127.0.0.1:{port}",
+         "--workers", str(options.workers), "--worker-class", "sync", "--timeout", "900",
+         "--access-logfile", "-" if os.environ.get("BENCH_ACCESS_LOG") else "/dev/null"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=open(Path(workdir) / "gunicorn.log", "w"),  # noqa: SIM115
+    )
+    results = {}
+    try:
+        for _ in range(300):
+            try:
+                _get(base, "/healthz")
+                break
+            except OSError:
+                time.sleep(0.2)
+        for name, path, signed_in, _kind in pages:  # each page twice: status, size, caches warm
+            status, body = _get(base, path, cookie if signed_in else None)
+            start = time.perf_counter()
+            _get(base, path, cookie if signed_in else None)
+            results[name] = {"path": path, "status": status, "bytes": len(body),
+                             "single_ms": round((time.perf_counter() - start) * 1000, 1)}
+            print(f"  {name}: one request {results[name]['single_ms']:.0f} ms", flush=True)
+        memory_start = {pid: _rss_kb(pid) for pid in _workers(server.pid)}
+        for name, path, signed_in, kind in pages:
+            if results[name]["single_ms"] > options.slow * 1000:
+                # 16 connections on such a page queue minutes of work: one request says enough.
+                results[name].update(rps=None, p50=None, p99=None, requests=0, errors=0, skipped=True)
+                continue
+            if kind == "miss":
+                redis.Redis.from_url(cache_url).flushdb()
+                measured = run_wrk(base, path, options, paths_file=miss_file)
+                measured["distinct"] = miss_count
+            else:
+                measured = run_wrk(base, path, options, cookie=cookie if signed_in else None)
+            results[name].update(measured)
+            # Requests wrk gave up on are still queued at the workers: wait until they are done
+            # (a request to the floor is answered once the backlog has drained).
+            drain_start = time.perf_counter()
+            _get(base, "/bench-floor/")
+            results[name]["drain_seconds"] = round(time.perf_counter() - drain_start, 1)
+            print(f"  measured {name}: {measured['rps']} req/s ({measured['requests']} requests; "
+                  f"backlog drained in {results[name]['drain_seconds']} s)", flush=True)
+        memory_end = {pid: _rss_kb(pid) for pid in _workers(server.pid)}
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    counts = count_queries(env, [(name, path, signed_in, kind == "miss") for name, path, signed_in, kind in pages])
+    for name, (queries, status) in counts.items():
+        results[name]["queries"] = queries
+        results[name]["inprocess_status"] = status
+
+    floor = results["floor (constant view)"]["rps"] or 1
+    info = _versions()
+    total_requests = sum(r.get("requests", 0) for r in results.values())
+    print()
+    print(f"MedCMS benchmark of record: {articles_in_db} articles (+ {HISTORY_SLUG}), "
+          f"{'PostgreSQL' if _postgres(database) else 'SQLite'} + Redis, gunicorn {options.workers} sync workers, "
+          f"production settings (CONN_MAX_AGE={os.environ.get('CONN_MAX_AGE', '0')}), "
+          f"wrk -t{options.threads} -c{options.connections} -d{options.seconds}s on loopback")
+    if build_seconds is not None:
+        print(f"data set built in {build_seconds:.0f} s")
+    else:
+        print("data set reused (already built)")
+    print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {info['cpus']} CPUs; Python {info['python']}, "
+          f"Django {info['django']}; {info['postgresql']}; {info['redis']}")
+    print("floor: /bench-floor/, a constant HttpResponse served by the same gunicorn, same settings and "
+          "middleware (bench/floor.py); queries: one request in-process (test client, same database); "
+          "1 req ms: one request alone, before the load")
+    print()
+    header = (f"{'page':<34} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6} {'queries':>7} {'bytes':>8} "
+              f"{'floor':>7} {'1 req ms':>9}")
+    print(header)
+    print("-" * len(header))
+    for name, _path, _signed_in, kind in pages:
+        r = results[name]
+        rps = r.get("rps") or 0
+        note = ""
+        if kind == "miss" and r.get("requests", 0) > r.get("distinct", 0):
+            note = f"  ({r['requests']} requests over {r['distinct']} paths: some hits)"
+        if r.get("skipped"):
+            note += f"  (not loaded: one request took {r['single_ms'] / 1000:.1f} s)"
+        elif not r.get("requests"):
+            note += f"  (no request finished within {options.seconds} s)"
+        if r["status"] != 200 or r.get("inprocess_status") != 200:
+            note += f"  (status {r['status']}/{r.get('inprocess_status')})"
+        print(f"{name:<34} {rps:>8.1f} {r.get('p50') or 0:>8.1f} {r.get('p99') or 0:>8.1f} {r.get('errors', 0):>6} "
+              f"{r.get('queries', '?'):>7} {r['bytes']:>8} {100 * rps / floor:>6.1f}% {r['single_ms']:>9.0f}{note}")
+    print()
+    for pid in sorted(set(memory_start) | set(memory_end)):
+        print(f"worker {pid}: RSS {memory_start.get(pid)} kB after warm-up, {memory_end.get(pid)} kB after "
+              f"the load ({total_requests} requests in all)")
+    out = ROOT / "var" / "bench"
+    out.mkdir(parents=True, exist_ok=True)
+    record = {
+        "articles": articles_in_db, "build_seconds": build_seconds, "seconds": options.seconds,
+        "workers": options.workers, "threads": options.threads, "connections": options.connections,
+        "versions": info, "pages": results, "memory_start_kb": memory_start, "memory_end_kb": memory_end,
+        "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
+    (out / f"served-{articles_in_db}.json").write_text(json.dumps(record, indent=2, ensure_ascii=False))
+    shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

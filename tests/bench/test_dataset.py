@@ -1,0 +1,74 @@
+"""The benchmark's data set (bench/dataset.py), built small: what it writes in bulk is what the
+application itself would derive from the text, and its pages open."""
+
+import pytest
+from django.contrib.auth.models import User
+from reversion.models import Version
+
+from articles.citations import cited_keys
+from articles.models import Article, ArticleSearch
+from articles.search_index import documents_for
+from bench.dataset import HISTORY_SLUG, build
+from reviews.fingerprint import article_fingerprint
+from reviews.models import Review
+
+
+@pytest.fixture
+def dataset(db):
+    return build(30, history_revisions=25, out=lambda *args: None)
+
+
+def bench_articles():
+    return Article.objects.exclude(slug=HISTORY_SLUG).prefetch_related("citations__reference", "topics")
+
+
+def test_citation_rows_number_the_keys_the_text_cites(dataset):
+    for article in bench_articles():
+        for lang in article.languages():
+            stored = sorted((c for c in article.citations.all() if c.language == lang), key=lambda c: c.number)
+            assert [c.reference.key for c in stored] == cited_keys(article.text("summary", lang), article.text("body", lang))
+            assert [c.number for c in stored] == list(range(1, len(stored) + 1))
+
+
+def test_search_documents_hold_what_the_search_index_would_store(dataset):
+    for article in bench_articles():
+        expected = documents_for(article, list(article.topics.all()))
+        stored = {doc.language: doc for doc in ArticleSearch.objects.filter(article=article)}
+        assert set(stored) == set(expected) == set(article.languages())
+        for lang, fields in expected.items():
+            assert stored[lang].title == fields["title"]
+            assert stored[lang].answer == fields["answer"]
+            assert stored[lang].body == fields["body"]
+            assert sorted(stored[lang].topics.split()) == sorted(fields["topics"].split())
+
+
+def test_approvals_hold_for_the_text_as_stored(dataset):
+    approved = Review.objects.filter(state="approved").select_related("article")
+    assert approved.exists()
+    for review in approved:
+        assert review.approved_fingerprint == article_fingerprint(review.article, review.language)
+
+
+def test_every_article_has_a_history_and_one_has_many_revisions(dataset):
+    for article in bench_articles():
+        assert Version.objects.get_for_object(article).exists()
+    history = Article.objects.get(slug=HISTORY_SLUG)
+    assert Version.objects.get_for_object(history).count() == 25
+
+
+def test_reader_and_admin_pages_of_the_data_set_open(dataset, client):
+    article = Article.objects.published().filter(title_zh_hans__gt="").exclude(slug=HISTORY_SLUG).first()
+    for lang in ("en", "zh-hans"):
+        for persona in ("patient", "physician"):
+            response = client.get(f"/{lang}/articles/{article.slug}/?persona={persona}")
+            assert response.status_code == 200
+            assert "<sup class=\"citation\">" in response.content.decode()
+    assert client.get("/en/articles/").status_code == 200
+    assert client.get("/en/topics/cardiology/").status_code == 200
+    response = client.get("/en/search/", {"q": "small benefit"})  # every key answer says it
+    assert response.status_code == 200 and "/en/articles/bench-" in response.content.decode()
+    client.force_login(User.objects.get(username="bench-admin"))
+    history = Article.objects.get(slug=HISTORY_SLUG)
+    for url in ("/admin/articles/article/", f"/admin/articles/article/{history.pk}/history/",
+                "/admin/reviews/reviewqueue/", "/admin/articles/translationtask/"):
+        assert client.get(url).status_code == 200, url
