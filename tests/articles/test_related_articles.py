@@ -96,3 +96,24 @@ def test_under_the_approval_gate_only_approved_articles_are_related(client, edit
         workflow.submit(article, "en", editor)
         workflow.approve(article, "en", reviewer)
     assert related_titles(client, "/en/articles/main/") == ["Approved one?"]
+
+
+def test_a_topic_shared_by_many_articles_ranks_as_counting_every_article(client, knee):
+    """More articles share a topic than the candidates counted: the ranking is still the one
+    over every article (two shared topics before one, newest first, sources first)."""
+    import datetime
+
+    from django.utils import timezone
+
+    hip = make_topic("hip", "Hip")
+    make_reference("trial-a")
+    make_article("main", title="Main question?", summary="Answer [@trial-a].", topics=[knee, hip])
+    start = timezone.now() - datetime.timedelta(days=100)
+    for n in range(30):  # newer articles sharing one topic crowd the candidates
+        make_article(f"knee-{n}", title=f"Knee question {n}?", topics=[knee],
+                     published_at=start + datetime.timedelta(days=50 + n))
+    make_article("old-both", title="Old, both topics?", topics=[knee, hip], published_at=start)
+    make_article("old-source", title="Old, the source?", summary="See [@trial-a].", published_at=start)
+    assert related_titles(client, "/en/articles/main/") == [
+        "Old, both topics?", "Old, the source?", "Knee question 29?", "Knee question 28?", "Knee question 27?",
+    ]
