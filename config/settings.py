@@ -3,6 +3,7 @@
 DJANGO_ENV      development (default) or production; production switches on hardening
 SECRET_KEY      required in production
 DATABASE_URL    default: SQLite file var/db.sqlite3; postgres://user@host:port/name for PostgreSQL
+CONN_MAX_AGE    seconds a worker keeps its database connection (default 60 in production, 0 otherwise)
 ALLOWED_HOSTS   comma-separated; default localhost names in development
 CACHE_URL       optional, e.g. redis://127.0.0.1:6379/1; default: local memory
 CACHE_KEY_PREFIX  optional, prefix of this site's keys in that cache; default: medcms
@@ -130,7 +131,10 @@ WSGI_APPLICATION = "config.wsgi.application"
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}"),
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        # Production keeps a worker's connection between requests (checked before reuse, so
+        # a restarted database is reconnected to); development opens one per request.
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60" if PRODUCTION else "0")),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
