@@ -12,7 +12,11 @@ class ArticlesConfig(AppConfig):
         # reversion records the field list when register() runs (see docs/pitfalls).
         from django.db.models.signals import post_migrate
 
-        from . import prerender, response_cache, roles, search_index, versioning
+        from .editing import versioning
+        from .public import response_cache
+        from .rendering import prerender
+        from .search import index as search_index
+        from .staff import roles
 
         versioning.register_models()
         search_index.connect()

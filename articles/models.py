@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from references.models import Reference
 
-from .textnorm import normalize_text
+from .editing.textnorm import normalize_text
 
 validate_slug = RegexValidator(
     r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
@@ -339,7 +339,7 @@ class Article(models.Model):
         return bool(self.text("title", lang) and self.text("summary", lang))
 
     def normalize_texts(self):
-        """Store the text as articles.textnorm spells it, whoever wrote it (admin, import, shell)."""
+        """Store the text as articles.editing.textnorm spells it, whoever wrote it (admin, import, shell)."""
         for field in self.READER_VISIBLE_FIELDS:
             for lang in LANGUAGE_CODES:
                 name = f"{field}_{field_suffix(lang)}"
@@ -347,7 +347,7 @@ class Article(models.Model):
 
     def reader_visible_state(self):
         """The text readers see, per (field, language); line endings and whitespace around
-        the text do not count (articles.textnorm)."""
+        the text do not count (articles.editing.textnorm)."""
         return {
             (field, lang): normalize_text(self.text(field, lang))
             for field in self.READER_VISIBLE_FIELDS
@@ -406,7 +406,7 @@ class Article(models.Model):
 
     def sync_citations(self):
         """Store which references the text cites, per language, numbered by first citation."""
-        from articles.citations import cited_keys
+        from articles.rendering.citations import cited_keys
 
         wanted = {}
         for lang in LANGUAGE_CODES:
@@ -591,7 +591,7 @@ class SitePage(models.Model):
 
 class ArticleSearch(models.Model):
     """The search document of one language version of an article: its text plain and folded
-    (articles/search_text.py), kept in step with every save (search_index.py) so that a
+    (articles/search/text.py), kept in step with every save (search/index.py) so that a
     search never re-reads Markdown or re-segments Chinese. ``vector`` (PostgreSQL only) is
     the weighted full-text vector: title A, key answer and topics B, body C."""
 
@@ -643,4 +643,4 @@ class Autosave(models.Model):
         return f"{self.user} / {self.article_id or '-'} / {self.saved_at:%Y-%m-%d %H:%M:%S}"
 
 
-from .followup_models import FollowUpQuestion  # noqa: E402, F401 - models of this app live there too
+from .followups.models import FollowUpQuestion  # noqa: E402, F401 - models of this app live there too

@@ -1,7 +1,9 @@
 from django.urls import path, re_path
 
-from . import followup_views, reference_downloads, views
-from .feeds import ArticleFeed
+from . import views
+from .followups import views as followup_views
+from .public import reference_downloads
+from .public.feeds import ArticleFeed
 
 app_name = "articles"
 

@@ -1,4 +1,4 @@
-"""The public pages. Thin: look up, resolve the persona, build (page.py), render."""
+"""The public pages. Thin: look up, resolve the persona, build (public/page.py), render."""
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
@@ -10,13 +10,13 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
-from . import page as pages
-from . import search as searching
-from . import text_source
-from .access import DRAFTS_REFUSED, may_open_drafts
 from .models import Article, SitePage, Topic
-from .personas import remember_persona, resolve_persona
-from .response_cache import cached_page
+from .public import page as pages
+from .public import text_source
+from .public.personas import remember_persona, resolve_persona
+from .public.response_cache import cached_page
+from .search import query as searching
+from .staff.access import DRAFTS_REFUSED, may_open_drafts
 
 
 def _lang(request):

@@ -187,7 +187,7 @@ class _FoldTable(dict):
     """``text.translate(_FOLD)`` is ``search_text.fold(text)``, one ``fold_char`` per distinct character."""
 
     def __missing__(self, char):
-        from articles.search_text import fold_char
+        from articles.search.text import fold_char
 
         self[char] = fold_char(chr(char))
         return self[char]
@@ -202,14 +202,14 @@ def fold(text):
 
 @lru_cache(maxsize=100_000)
 def _folded_plain(markdown_without_citations):
-    from articles.search_text import plain_text
+    from articles.search.text import plain_text
 
     return fold(plain_text(markdown_without_citations))
 
 
 @lru_cache(maxsize=100_000)
 def _segmented(folded):
-    from articles.search_text import segment_document
+    from articles.search.text import segment_document
 
     return segment_document(folded)
 
@@ -258,7 +258,7 @@ class Builder:
     def people(self):
         from django.contrib.auth.models import Group, User
 
-        from articles.roles import BOARD, EDITORS, ensure_roles
+        from articles.staff.roles import BOARD, EDITORS, ensure_roles
         from reviews.models import BoardMember
 
         ensure_roles()
@@ -430,7 +430,7 @@ class Builder:
         from django.db import connection
 
         from articles.models import ArticleSearch
-        from articles.search_index import SEARCH_CONFIG
+        from articles.search.index import SEARCH_CONFIG
 
         topic_names = {t.pk: " ".join(n for n in {t.name_en, t.name_zh_hans} if n) for t in self.topics}
         rows, segments = [], []
@@ -563,8 +563,8 @@ class Builder:
         """Per language version: approved 55 %, submitted 15 %, under review 10 %, changes
         requested 5 %, never submitted 15 %."""
         from references.models import Reference
-        from reviews.fingerprint import fingerprint
         from reviews.models import Review, ReviewEvent, SignOff
+        from reviews.workflow.fingerprint import fingerprint
 
         library = {ref.key: ref for ref in Reference.objects.all()}  # as stored (what pages read)
         rng = self.rng
@@ -704,7 +704,7 @@ def reset():
     """Empty every table (``flush``), keeping the schema; personas and roles come back."""
     from django.core.management import call_command
 
-    from articles.roles import ensure_roles
+    from articles.staff.roles import ensure_roles
 
     call_command("flush", "--no-input", verbosity=0)
     ensure_roles()

@@ -37,8 +37,8 @@ PREFIX = "bench-list-"
 def fill(n):
     from articles.models import Article, Citation, LanguageVersion
     from references.models import Reference
-    from reviews.fingerprint import article_fingerprint
     from reviews.models import Review
+    from reviews.workflow.fingerprint import article_fingerprint
 
     if Article.objects.filter(slug__startswith=PREFIX).count() == n:
         return

@@ -26,7 +26,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from articles import response_cache  # noqa: E402
+from articles.public import response_cache  # noqa: E402
 
 RUNS = 20
 
@@ -52,8 +52,8 @@ def parse_versus_lookup():
     import statistics
     import time
 
-    from articles import citations, render_cache
     from articles.models import Article
+    from articles.rendering import citations, render_cache
 
     article = Article.objects.get(slug="msc-knee-dose")
     summary, body = article.text("summary", "en"), article.text("body", "en")

@@ -256,7 +256,7 @@ REVIEW_GATE = os.environ.get("REVIEW_GATE", "caution")
 if REVIEW_GATE not in ("caution", "approval"):
     raise ImproperlyConfigured("REVIEW_GATE must be 'caution' or 'approval'.")
 
-# Email (review notifications, reviews/notifications.py). Sent after the transaction commits;
+# Email (review notifications, reviews/workflow/notifications.py). Sent after the transaction commits;
 # a failing mail server is logged and never fails the action.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 EMAIL_BACKEND = os.environ.get(
@@ -272,7 +272,7 @@ EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL", "0") == "1"
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "5"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "MedCMS <medcms@localhost>")
 
-# Reader questions and messages (articles/followups.py): a per-client limit kept in the cache
+# Reader questions and messages (articles/followups/rules.py): a per-client limit kept in the cache
 # (shared by every app server when CACHE_URL is set), and how long askers' addresses are kept.
 FOLLOWUP_RATE_LIMIT = int(os.environ.get("FOLLOWUP_RATE_LIMIT", "5"))
 FOLLOWUP_RATE_WINDOW_SECONDS = int(os.environ.get("FOLLOWUP_RATE_WINDOW_SECONDS", "3600"))
@@ -290,7 +290,7 @@ REFERENCE_LOOKUP_TIMEOUT = float(os.environ.get("REFERENCE_LOOKUP_TIMEOUT", "5")
 # Seconds between two requests to the same service (NCBI allows 3 a second without an API key).
 REFERENCE_LOOKUP_INTERVAL = float(os.environ.get("REFERENCE_LOOKUP_INTERVAL", "0.4"))
 
-# Reader pages (articles/response_cache.py): whole responses kept in the cache under keys that
+# Reader pages (articles/public/response_cache.py): whole responses kept in the cache under keys that
 # hold a site-wide content version (changed by every save that a reader page shows), RELEASE,
 # the review gate, the date, the address and the persona inputs. Never for signed-in staff.
 RESPONSE_CACHE_SECONDS = int(os.environ.get("RESPONSE_CACHE_SECONDS", str(24 * 60 * 60)))

@@ -22,7 +22,7 @@ from django_otp import login as otp_login
 from django_otp.admin import OTPAdminAuthenticationForm
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from articles.roles import BOARD, CHIEF_EDITORS
+from articles.staff.roles import BOARD, CHIEF_EDITORS
 
 ROLES_REQUIRING_2FA = (CHIEF_EDITORS, BOARD)
 DEVICE_NAME = "Authenticator app"

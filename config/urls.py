@@ -5,9 +5,9 @@ from django.shortcuts import redirect
 from django.urls import include, path
 from django.utils.cache import patch_vary_headers
 
-from articles import jsi18n
 from articles import views as article_views
-from articles.sitemaps import SITEMAPS
+from articles.editing import jsi18n
+from articles.public.sitemaps import SITEMAPS
 from config.api import api
 
 from . import health
@@ -28,7 +28,7 @@ urlpatterns = [
     path("", root, name="root"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
-    path("admin/medical-review/", include("reviews.admin_urls")),
+    path("admin/medical-review/", include("reviews.queue.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),

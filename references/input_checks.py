@@ -2,7 +2,7 @@
 traceback: characters no database text can hold, JSON nested or numbered beyond what Python
 reads, and line endings (every imported string is stored with LF only).
 
-Used by references.csl (CSL-JSON) and articles.fileformat (article files).
+Used by references.csl (CSL-JSON) and articles.files.fileformat (article files).
 """
 
 import math

@@ -9,7 +9,7 @@ from reversion.admin import VersionAdmin
 
 from references.versioning import UnchangedSaveMakesNoRevisionMixin
 
-from . import versioning
+from .hooks import versioning
 from .models import BoardMember, parse_languages
 
 versioning.register_models()
@@ -47,5 +47,5 @@ class BoardMemberAdmin(UnchangedSaveMakesNoRevisionMixin, VersionAdmin, TabbedTr
     raw_id_fields = ("user",)
     filter_horizontal = ("specialties",)
 
-from . import admin_queue  # noqa: E402, F401  (registers "My review queue")
 from .audit import admin as audit_admin  # noqa: E402, F401  (registers the audit trail)
+from .queue import admin as admin_queue  # noqa: E402, F401  (registers "My review queue")

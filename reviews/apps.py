@@ -9,12 +9,13 @@ class ReviewsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate, post_save, pre_save
 
-        from articles import demo_hooks, response_cache
-        from articles import roles as article_roles
+        from articles.files import demo_hooks
+        from articles.public import response_cache
+        from articles.staff import roles as article_roles
         from references.models import Reference
 
-        from . import demo, gate, list_column, live, retractions, roles, search, versioning
         from .audit import receivers as audit_receivers
+        from .hooks import demo, gate, list_column, live, retractions, roles, search, versioning
 
         versioning.register_models()
         roles.add_review_permissions()
@@ -55,7 +56,7 @@ def _prerender_approved_text(sender, instance, **kwargs):
     """Under REVIEW_GATE=approval an approval changes the text readers see: render it now."""
     from django.conf import settings
 
-    from articles import prerender
+    from articles.rendering import prerender
 
     from .models import Review
 

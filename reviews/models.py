@@ -7,11 +7,11 @@
   submitted, the last approval (revision, fingerprint, date, next review due).
 - ``ReviewEvent``: the append-only timeline of a review (who did what, when, why).
 - ``ReviewComment``: the discussion of a review (append-only), shown on its page in the queue.
-- ``ReviewQueue``: a proxy of Review, the admin's "My review queue" (``reviews/queue.py``).
+- ``ReviewQueue``: a proxy of Review, the admin's "My review queue" (``reviews/queue/rows.py``).
 - ``SignOff``: one board member's approval of one language version at one revision, with the
-  fingerprint of the exact text approved (``reviews/fingerprint.py``).
+  fingerprint of the exact text approved (``reviews/workflow/fingerprint.py``).
 
-The rules (who may do what, quorum, separation of duties) are in ``reviews/workflow.py``.
+The rules (who may do what, quorum, separation of duties) are in ``reviews/workflow/rules.py``.
 """
 
 import datetime
@@ -173,7 +173,7 @@ class Review(models.Model):
         on_delete=models.SET_NULL, related_name="+",
     )
     approved_fingerprint = models.CharField(max_length=64, blank=True)
-    # The fingerprint of this language version's text as stored now, kept by reviews/live.py
+    # The fingerprint of this language version's text as stored now, kept by reviews/hooks/live.py
     # (every save of the article or of a reference it cites): lists such as the review queue
     # tell "approved" from "edited since" in SQL, without hashing every approved text.
     live_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
@@ -318,7 +318,7 @@ class ReviewComment(models.Model):
 
 class ReviewQueue(Review):
     """The admin's review queue: the language versions waiting for the board, sent back for
-    changes, or due for their periodic review (``reviews/queue.py``)."""
+    changes, or due for their periodic review (``reviews/queue/rows.py``)."""
 
     class Meta:
         proxy = True

@@ -1,11 +1,11 @@
-"""Public pages of the reviews app. Thin: build (board.py), render."""
+"""Public pages of the reviews app. Thin: build (public/board.py), render."""
 
 from django.shortcuts import render
 from django.utils.translation import get_language
 
-from articles.response_cache import cached_page
+from articles.public.response_cache import cached_page
 
-from .board import build_board
+from .public.board import build_board
 
 
 @cached_page(persona_cookie=False)

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.utils import translation
 
-from articles.roles import ensure_roles
+from articles.staff.roles import ensure_roles
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -28,7 +28,7 @@ def _fresh_response_cache():
     """Each test's database starts over (rolled back, no signals): so do the cached pages."""
     from django.core.cache import cache
 
-    from articles import response_cache
+    from articles.public import response_cache
 
     response_cache.bump()
     # An empty database has no article waiting for its publication time.

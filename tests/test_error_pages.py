@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
-from articles.access import DRAFTS_REFUSED
+from articles.staff.access import DRAFTS_REFUSED
 from tests.factories import make_article, make_topic
 from tests.staff import make_staff_reader
 

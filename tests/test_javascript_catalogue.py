@@ -1,5 +1,5 @@
 """The zh-hans catalogue of our JavaScript strings (``djangojs``) is complete and compiled, and
-served at /<lang>/jsi18n/ (articles/jsi18n.py), cacheable, in the page's language.
+served at /<lang>/jsi18n/ (articles/editing/jsi18n.py), cacheable, in the page's language.
 
 Like tests/test_translation_catalogue.py, the strings are extracted here in pure Python, the
 way ``makemessages -d djangojs`` finds them: ``gettext("...")``, ``gettext_noop``,

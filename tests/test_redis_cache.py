@@ -12,7 +12,7 @@ import pytest
 from django.core.cache import caches
 from django.test import override_settings
 
-from articles import render_cache
+from articles.rendering import render_cache
 from tests.factories import make_article
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")

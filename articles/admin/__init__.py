@@ -3,9 +3,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .. import versioning
+from ..editing import versioning
 
-# Register with reversion the way versioning.py wants it (follow, ignore_duplicates)
+# Register with reversion the way editing/versioning.py wants it (follow, ignore_duplicates)
 # before VersionAdmin would auto-register the models with its own defaults: the admin
 # is imported (autodiscover) before ArticlesConfig.ready() runs.
 versioning.register_models()

@@ -1,6 +1,6 @@
 """Admin of articles: the Markdown-checking form, publication rights, list columns.
 
-Also, with ``articles/locking.py``: optimistic locking (a save based on an outdated state of
+Also, with ``articles/editing/locking.py``: optimistic locking (a save based on an outdated state of
 the article is refused and shows what changed meanwhile), public update notes attached to
 the revision a save makes, no revision for a save that changes nothing, and reverts and
 recoveries whose revision comment names the revision restored.
@@ -26,10 +26,12 @@ from reversion.admin import VersionAdmin
 from config.admin_lists import is_changelist
 from references.models import Reference
 
-from .. import list_columns, locking, merge, rights, signals
-from ..access import may_open_drafts
-from ..markdown import check_article
+from .. import list_columns, signals
+from ..editing import locking, merge
 from ..models import LANGUAGE_CODES, Article, Authorship, Persona, UpdateNote, field_suffix
+from ..rendering.markdown import check_article
+from ..staff import rights
+from ..staff.access import may_open_drafts
 from .history import ArticleHistoryAdminMixin
 from .readability import ReadabilityAdminMixin
 from .restore_rights import RestoreRightsAdminMixin
@@ -55,7 +57,7 @@ class ArticleAdminForm(forms.ModelForm):
     # Set by ArticleAdmin.get_form for the request being handled.
     current_user = None
 
-    # Optimistic locking (articles/locking.py): the revision the editor started from.
+    # Optimistic locking (articles/editing/locking.py): the revision the editor started from.
     base_revision = forms.CharField(widget=forms.HiddenInput, required=False)
     update_note_en = forms.CharField(max_length=300, required=False)
     update_note_zh_hans = forms.CharField(max_length=300, required=False)

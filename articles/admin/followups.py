@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from config.admin_lists import is_changelist
 
-from .. import followups
+from ..followups import rules as followups
 from ..models import Article, FollowUpQuestion, article_long_text_columns
 
 TRIAGE_PERMISSION = "articles.triage_followupquestion"

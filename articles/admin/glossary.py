@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from ..models import LANGUAGE_CODES, GlossaryTerm, field_suffix
-from ..roles import CHIEF_EDITORS, EDITORS, EXTRA_ROLE_PERMISSIONS
+from ..staff.roles import CHIEF_EDITORS, EDITORS, EXTRA_ROLE_PERMISSIONS
 from .text_only import TranslatedModelAdmin
 
 SUFFIXES = [field_suffix(lang) for lang in LANGUAGE_CODES]
@@ -48,7 +48,7 @@ class GlossaryTermAdminForm(forms.ModelForm):
         if not mine:
             return
         others = {}
-        # Matching ignores case (articles.glossary), so the check does too.
+        # Matching ignores case (articles.rendering.glossary), so the check does too.
         for other in GlossaryTerm.objects.exclude(pk=self.instance.pk):
             for form in other.forms(lang):
                 others.setdefault(form.casefold(), other)

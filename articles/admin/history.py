@@ -8,7 +8,7 @@ VersionAdmin). It adds
   reader would have seen it;
 
 and replaces reversion's history page with a paginated one (50 revisions a page, newest
-first) that shows each revision's number (its Revision id, see ``articles.history``) and
+first) that shows each revision's number (its Revision id, see ``articles.editing.history``) and
 time to the second, links to both and says, per revision, which fields in which languages
 changed, authors included (a constant number of queries: the page's versions and the one
 before them in one query, their bylines in another).
@@ -39,10 +39,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from reversion.models import Version
 
-from .. import history, locking, versioning
-from ..access import DRAFTS_REFUSED, may_open_drafts
+from ..editing import history, locking, versioning
 from ..models import LANGUAGE_CODES, Article
-from ..personas import all_personas
+from ..public.personas import all_personas
+from ..staff.access import DRAFTS_REFUSED, may_open_drafts
 
 HISTORY_PAGE_SIZE = 50
 PAGE_VAR = "p"

@@ -8,10 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from references.models import Reference
 
-from ..citations import cited_keys
-from ..markdown import MarkdownError
+from ..editing.readability import lay_text, readability
 from ..models import LANGUAGE_CODES, Persona
-from ..readability import lay_text, readability
+from ..rendering.citations import cited_keys
+from ..rendering.markdown import MarkdownError
 
 DEFAULT_LAY_PERSONA = "patient"
 

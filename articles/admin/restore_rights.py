@@ -4,7 +4,7 @@ Reversion's revert (``<pk>/history/<version id>/``) and recover (``recover/<vers
 write the old revision to the database before the change form runs, so the form's and
 save_model's checks would compare against the restored row. ``RestoreRightsAdminMixin`` (in
 ArticleAdmin's bases, before the history mixin) compares what restoring would change with the
-user's rights (``articles/rights.py``) first, on GET and POST alike. A refusal writes
+user's rights (``articles/staff/rights.py``) first, on GET and POST alike. A refusal writes
 nothing: the user is sent back to the history (or the article list) with a message saying why.
 """
 
@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
-from .. import rights
+from ..staff import rights
 
 
 class RestoreRightsAdminMixin:

@@ -1,10 +1,10 @@
 """Staff accounts: the chief medical editors add and deactivate accounts and set their roles.
 
-Who may: holders of the StaffAccount permissions (roles.py gives them to the chief medical
+Who may: holders of the StaffAccount permissions (staff/roles.py gives them to the chief medical
 editors). What they may set: user name, name, email, active, and the role groups of
-roles.py; never a password, superuser status or individual permissions. Superuser accounts
+staff/roles.py; never a password, superuser status or individual permissions. Superuser accounts
 are not listed (and cannot be opened) here. New accounts get an invitation email to choose a
-password (articles/staff.py); the link opens Django's password-reset form.
+password (articles/staff/accounts.py); the link opens Django's password-reset form.
 """
 
 from django import forms
@@ -14,8 +14,9 @@ from django.urls import path, reverse_lazy
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from .. import response_cache, staff
 from ..models import StaffAccount
+from ..public import response_cache
+from ..staff import accounts as staff
 
 
 class StaffAccountForm(forms.ModelForm):

@@ -2,7 +2,7 @@
 
 ``TranslatedTextOnlyAdminMixin`` goes first in the bases of their admins. Without the
 permission ``articles.edit_article_metadata`` (editors and chief editors have it, translators
-do not: roles.py) a user changes only the translated text (``name_en``, ``name_zh_hans``, ...):
+do not: staff/roles.py) a user changes only the translated text (``name_en``, ``name_zh_hans``, ...):
 
 - every other field (a slug, an order, a linked account) is read-only;
 - a POST that changes one anyway (forged or outdated) is refused with a form error, and

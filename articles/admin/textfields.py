@@ -1,4 +1,4 @@
-"""Text areas that store text as ``articles.textnorm`` spells it.
+"""Text areas that store text as ``articles.editing.textnorm`` spells it.
 
 Browsers submit a textarea with CRLF line endings. Without this, saving a form whose text
 nobody touched would store every multi-line text anew (CRLF instead of the LF it had), and
@@ -8,7 +8,7 @@ the form would report those fields as changed.
 from django import forms
 from django.db import models
 
-from ..textnorm import normalize_text, same_text
+from ..editing.textnorm import normalize_text, same_text
 
 
 class NormalizedTextField(forms.CharField):

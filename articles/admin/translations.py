@@ -3,9 +3,9 @@
 Imported (and so registered) by article.py, which puts the mixin in ArticleAdmin's bases.
 
 - ``TranslationTaskAdmin`` (the proxy model TranslationTask, "translation queue"): every
-  language version that is missing or older than its original (articles/freshness.py), with a
+  language version that is missing or older than its original (articles/public/freshness.py), with a
   link to the article's change page on that language's tab. Shown to whoever has the view
-  permission on the proxy (roles.py: translators, editors and chief editors); 403 for
+  permission on the proxy (staff/roles.py: translators, editors and chief editors); 403 for
   other staff, the login page for everyone else. 50 rows a page; three queries (the count,
   the page, its articles) whatever the number of articles.
 - ``TranslatorRightsAdminMixin`` (in ArticleAdmin's bases): without the permission
@@ -21,9 +21,9 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .. import rights
-from ..freshness import translation_tasks
 from ..models import LANGUAGE_CODES, Article, TranslationTask, article_long_text_columns, field_suffix
+from ..public.freshness import translation_tasks
+from ..staff import rights
 
 METADATA_PERMISSION = rights.METADATA_PERMISSION
 # What only a holder of METADATA_PERMISSION may change on an article.
@@ -127,7 +127,7 @@ def _language_names():
 
 @admin.register(TranslationTask)
 class TranslationTaskAdmin(admin.ModelAdmin):
-    """The translation queue: a table of articles.freshness.translation_tasks, 50 rows a page."""
+    """The translation queue: a table of articles.public.freshness.translation_tasks, 50 rows a page."""
 
     change_list_template = "admin/articles/translationtask/change_list.html"
 

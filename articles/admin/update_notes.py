@@ -20,8 +20,8 @@ from reversion.admin import VersionAdmin
 
 from config.admin_lists import is_changelist
 
-from .. import rights
 from ..models import UpdateNote, article_long_text_columns
+from ..staff import rights
 
 
 class UpdateNoteForm(forms.ModelForm):

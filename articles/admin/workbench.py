@@ -6,7 +6,7 @@ Endpoints (all under the article admin, all behind the admin login, CSRF-checked
 - ``workbench/guide/``: the full writing guide (any staff account).
 - ``workbench/preview/`` (POST the form's text fields, ``_workbench_article``,
   ``_preview_lang``, ``_preview_persona``): JSON ``{html, problems, readability}``; the page
-  as that reader would get it (``articles/workbench.py``), never cached, never saved.
+  as that reader would get it (``articles/editing/workbench.py``), never cached, never saved.
 - ``workbench/references/?q=``: JSON search of the reference library (at most 20).
 - ``workbench/references/new/`` (POST ``identifier``, a DOI or PMID; with ``_confirm`` it is
   added): what Crossref or PubMed has for it, to confirm, then the new reference (its key made
@@ -34,8 +34,8 @@ from django.utils.translation import gettext_lazy as _
 from references.lookup.create import create_from_identifier, existing_reference, find
 from references.lookup.http import BadResponse, LookupFailed, ServiceUnreachable
 
-from .. import workbench
-from ..jsi18n import catalogue_url
+from ..editing import workbench
+from ..editing.jsi18n import catalogue_url
 from ..models import LANGUAGE_CODES, Persona, field_suffix
 from .update_notes import published_notes_html
 

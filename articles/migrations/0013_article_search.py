@@ -19,7 +19,7 @@ def drop_gin_index(apps, schema_editor):
 
 
 def index_existing_articles(apps, schema_editor):
-    from articles.search_index import index_article
+    from articles.search.index import index_article
 
     Article = apps.get_model("articles", "Article")
     ArticleSearch = apps.get_model("articles", "ArticleSearch")

@@ -8,7 +8,7 @@ from django.urls import translate_url
 from django.utils.http import urlencode
 from django.utils.translation import get_language, override
 
-from articles.typography import gap_after
+from articles.public.typography import gap_after
 
 register = template.Library()
 
@@ -79,7 +79,7 @@ def page_url(context, number):
 
 @register.simple_tag(takes_context=True)
 def article_head(context, page):
-    """The article page's description, canonical, hreflang and Open Graph data (meta.py)."""
-    from ..meta import article_meta
+    """The article page's description, canonical, hreflang and Open Graph data (public/meta.py)."""
+    from ..public.meta import article_meta
 
     return article_meta(page, context["request"])

@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..followup_forms import FollowUpForm
+from ..followups.forms import FollowUpForm
 
 register = template.Library()
 

@@ -2,12 +2,12 @@
 
 from django import template
 
-from ..history import revision_time as _revision_time
+from ..editing.history import revision_time as _revision_time
 
 register = template.Library()
 
 
 @register.filter
 def revision_time(moment):
-    """A revision's date and time, to the second (``articles.history.revision_time``)."""
+    """A revision's date and time, to the second (``articles.editing.history.revision_time``)."""
     return _revision_time(moment) if moment else ""

@@ -1,7 +1,7 @@
 """What the read API returns, built by the same code as the pages.
 
-One article goes through ``articles.page.build_article_page`` (language choice and fallback,
-the REVIEW_GATE text source, persona rendering, references) and ``reviews.reader`` (the
+One article goes through ``articles.public.page.build_article_page`` (language choice and fallback,
+the REVIEW_GATE text source, persona rendering, references) and ``reviews.public.reader`` (the
 review of the exact text returned), so the API never says something the page does not.
 """
 
@@ -12,12 +12,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from articles import page as pages
-from articles import text_source
 from articles.models import Article, Topic
-from articles.personas import PersonaChoice, all_personas
+from articles.public import page as pages
+from articles.public import text_source
+from articles.public.personas import PersonaChoice, all_personas
 from references.csl import reference_to_item
-from reviews.reader import review_for_page
+from reviews.public.reader import review_for_page
 
 MAX_PAGE_SIZE = 100
 

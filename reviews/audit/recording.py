@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from articles.backup import is_restoring
+from articles.files.backup import is_restoring
 
 from .middleware import request_actor_and_ip
 from .models import AuditEvent

@@ -3,8 +3,8 @@ from django.db import migrations, models
 
 def fill_live_fingerprints(apps, schema_editor):
     """The fingerprint of each reviewed text as stored now (reviews/live.py keeps it after)."""
-    from articles.citations import cited_keys
-    from reviews.fingerprint import TEXT_FIELDS, fingerprint, normalize
+    from articles.rendering.citations import cited_keys
+    from reviews.workflow.fingerprint import TEXT_FIELDS, fingerprint, normalize
 
     Review = apps.get_model("reviews", "Review")
     Reference = apps.get_model("references", "Reference")

@@ -11,9 +11,10 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 
-from reviews import checklist, workflow
 from reviews.models import Review, ReviewEvent, ReviewState
-from reviews.queue import current_states
+from reviews.queue.rows import current_states
+from reviews.workflow import checklist
+from reviews.workflow import rules as workflow
 
 register = template.Library()
 

@@ -1,4 +1,4 @@
-"""The Medical Advisory Board's review of the text an article page shows (reviews/reader.py).
+"""The Medical Advisory Board's review of the text an article page shows (reviews/public/reader.py).
 
 The articles app never imports reviews; its article template loads these tags:
 
@@ -12,8 +12,8 @@ The articles app never imports reviews; its article template loads these tags:
 
 from django import template
 
-from articles.page import jsonld_script
-from reviews.reader import review_for_page
+from articles.public.page import jsonld_script
+from reviews.public.reader import review_for_page
 
 register = template.Library()
 

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from reviews import workflow
+from reviews.workflow import rules as workflow
 from tests.reviews.conftest import make_article_with_history, make_board_member, save_as
 
 

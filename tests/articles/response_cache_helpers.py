@@ -6,7 +6,7 @@ the change they make, so that seeing the change proves the cache let go of the o
 
 from django.core.cache import cache
 
-from articles import response_cache
+from articles.public import response_cache
 
 
 def fetch(client, url, **headers):

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from articles import locking
+from articles.editing import locking
 from articles.models import Article, Citation
 from tests.factories import make_article, make_reference, make_topic
 

@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from articles import locking, versioning
+from articles.editing import locking, versioning
 from articles.models import Article, Autosave
 from tests.articles.test_admin_article import form_data
 from tests.factories import make_article

@@ -2,7 +2,7 @@
 
 import re
 
-from articles.history import folded_diff_html
+from articles.editing.history import folded_diff_html
 
 BEFORE = "## Evidence\n\nFirst paragraph.\n\nSecond paragraph.\n\nThird paragraph.\n\nThe dose was 1.0×10^8 cells.\n\nLast one."
 AFTER = "## Evidence\n\nFirst paragraph.\n\nSecond paragraph.\n\nThird paragraph.\n\nThe dose was 5.0×10^7 cells.\n\nLast one."

@@ -9,8 +9,8 @@ from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
 
-from articles import locking
-from articles.importing import import_article_files
+from articles.editing import locking
+from articles.files.importing import import_article_files
 from articles.models import Article
 from tests.factories import make_article
 

@@ -9,10 +9,10 @@ from django.conf import settings
 from django.core.management import call_command
 
 from articles.admin.readability import ReadabilityAdminMixin
-from articles.citations import cited_keys
-from articles.fileformat import parse_article
+from articles.editing.readability import lay_text, readability
+from articles.files.fileformat import parse_article
 from articles.models import LANGUAGE_CODES, Article, Persona
-from articles.readability import lay_text, readability
+from articles.rendering.citations import cited_keys
 from references.models import Reference
 
 DEMO_FILES = sorted((Path(settings.BASE_DIR) / "demo" / "articles").glob("*.md"))

@@ -5,7 +5,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.test import Client
 from django.urls import reverse
 
-from articles.followups import send_answer_email
+from articles.followups.rules import send_answer_email
 from tests.articles.followup_helpers import published_article, question_for
 from tests.articles.test_concurrent_edit import form_data_from
 from tests.factories import make_article

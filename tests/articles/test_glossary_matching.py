@@ -1,4 +1,4 @@
-from articles.glossary import Entry, GlossaryMatcher
+from articles.rendering.glossary import Entry, GlossaryMatcher
 
 
 def _marked(texts, entries):

@@ -1,5 +1,5 @@
-from articles.glossary import Entry
-from articles.markdown import render_article
+from articles.rendering.glossary import Entry
+from articles.rendering.markdown import render_article
 from references.models import Reference
 
 PERSONAS = ["patient", "physician"]

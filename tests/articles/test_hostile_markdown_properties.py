@@ -5,7 +5,7 @@ persona, or the text is refused with problems that name their line."""
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from articles.markdown import MarkdownError, check_article, render_article
+from articles.rendering.markdown import MarkdownError, check_article, render_article
 from tests.hostile_input import hostile_text, scripts_in
 
 PERSONAS = ["patient", "caregiver", "student", "nurse", "pharmacist", "physician"]

@@ -313,7 +313,7 @@ def test_two_files_of_one_article_make_one_revision(tmp_path):
 
 
 def test_article_citing_a_key_defined_in_a_later_file_of_the_same_call_stores_the_citation(db, tmp_path):
-    from articles.importing import import_article_files
+    from articles.files.importing import import_article_files
 
     first = tmp_path / "a.md"
     first.write_text(

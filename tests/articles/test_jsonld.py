@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from articles.page import jsonld_script
+from articles.public.page import jsonld_script
 from tests.factories import make_article, make_reference
 
 SCRIPT_RE = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)

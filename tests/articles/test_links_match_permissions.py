@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import reversion
 
-from articles.access import may_open_drafts
+from articles.staff.access import may_open_drafts
 from tests.factories import make_article, make_author, make_topic
 from tests.staff import make_staff_reader
 

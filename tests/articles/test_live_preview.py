@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from articles import versioning
+from articles.editing import versioning
 from articles.models import Article
 from tests.articles.test_admin_article import form_data
 from tests.factories import make_article, make_reference
@@ -98,7 +98,7 @@ def test_readability_of_the_typed_lay_text_comes_with_the_preview(editor_client,
 
 
 def test_preview_button_shows_the_form_again_with_the_preview_and_saves_nothing(editor_client, article):
-    from articles import locking
+    from articles.editing import locking
 
     url = reverse("admin:articles_article_change", args=[article.pk])
     data = form_data(
@@ -118,7 +118,7 @@ def test_preview_button_shows_the_form_again_with_the_preview_and_saves_nothing(
 
 
 def test_preview_button_shows_problems_with_their_line(editor_client, article):
-    from articles import locking
+    from articles.editing import locking
 
     url = reverse("admin:articles_article_change", args=[article.pk])
     data = form_data(

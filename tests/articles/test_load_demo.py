@@ -14,9 +14,9 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 from reversion.models import Revision, Version
 
-from articles.markdown import render_article
+from articles.editing.versioning import revision_count
 from articles.models import Article, Author, Authorship, Citation, Persona, Topic
-from articles.versioning import revision_count
+from articles.rendering.markdown import render_article
 from references.models import Reference
 
 DEMO_DIR = Path(settings.BASE_DIR) / "demo"
@@ -26,7 +26,7 @@ ACCOUNTS = {
     "board": "Medical Advisory Board",
     "translator": "Translators",
     "chief": "Chief medical editors",
-    # The board members with profiles that reviews adds (reviews/demo.py).
+    # The board members with profiles that reviews adds (reviews/hooks/demo.py).
     "chen": "Medical Advisory Board",
     "novak": "Medical Advisory Board",
 }

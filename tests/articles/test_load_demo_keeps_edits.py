@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from reversion.models import Revision
 
-from articles.fileformat import parse_article
+from articles.files.fileformat import parse_article
 from articles.models import Article, Topic
 from references.models import Reference
 

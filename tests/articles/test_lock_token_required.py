@@ -3,7 +3,7 @@
 import pytest
 from reversion.models import Version
 
-from articles import locking
+from articles.editing import locking
 from articles.models import Article
 from tests.articles.test_concurrent_edit import (
     as_browser_sends,

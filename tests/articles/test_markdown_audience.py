@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from articles.markdown import MarkdownError, Problem, check_article, render_article
+from articles.rendering.markdown import MarkdownError, Problem, check_article, render_article
 from references.models import Reference
 
 PERSONAS = ["patient", "caregiver", "student", "nurse", "pharmacist", "physician"]

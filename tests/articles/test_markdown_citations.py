@@ -2,8 +2,8 @@
 
 import pytest
 
-from articles.citations import cited_keys
-from articles.markdown import MarkdownError, Problem, check_article, render_article
+from articles.rendering.citations import cited_keys
+from articles.rendering.markdown import MarkdownError, Problem, check_article, render_article
 from references.models import Reference
 
 PERSONAS = ["patient", "caregiver", "student", "nurse", "pharmacist", "physician"]

@@ -2,8 +2,8 @@
 
 import pytest
 
-from articles.markdown import check_article, render_article
-from articles.sanitize import sanitize_html
+from articles.rendering.markdown import check_article, render_article
+from articles.rendering.sanitize import sanitize_html
 
 PERSONAS = ["patient", "caregiver", "student", "nurse", "pharmacist", "physician"]
 

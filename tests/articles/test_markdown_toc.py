@@ -1,6 +1,6 @@
 """Headings: ## and ### make the table of contents, each with an id to link to."""
 
-from articles.markdown import TocEntry, render_article
+from articles.rendering.markdown import TocEntry, render_article
 
 PERSONAS = ["patient", "caregiver", "student", "nurse", "pharmacist", "physician"]
 

@@ -1,6 +1,6 @@
-"""Three-way merge (articles/merge.py): both editors' changes are kept unless they overlap."""
+"""Three-way merge (articles/editing/merge.py): both editors' changes are kept unless they overlap."""
 
-from articles.merge import merge_states, merge_text
+from articles.editing.merge import merge_states, merge_text
 
 BODY = "## Evidence\n\nTwo trials.\n\n## Harms\n\nPain for a day.\n\n## Cost\n\nHigh."
 

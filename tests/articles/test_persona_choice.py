@@ -4,7 +4,7 @@ import pytest
 from django.conf import settings
 from django.test import RequestFactory
 
-from articles.personas import resolve_persona
+from articles.public.personas import resolve_persona
 from tests.factories import make_article
 
 COOKIE = settings.PERSONA_COOKIE_NAME

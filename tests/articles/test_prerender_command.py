@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from articles import render_cache
 from articles.models import Persona
+from articles.rendering import render_cache
 from tests.factories import make_article
 
 

@@ -1,8 +1,8 @@
-"""Readability figures of the lay reader's text (articles/readability.py)."""
+"""Readability figures of the lay reader's text (articles/editing/readability.py)."""
 
 import pytest
 
-from articles.readability import (
+from articles.editing.readability import (
     chinese_readability,
     common_characters,
     english_readability,

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from reviews import workflow
+from reviews.workflow import rules as workflow
 from tests.factories import make_article, make_reference, make_topic
 from tests.reviews.conftest import make_article_with_history, make_board_member
 

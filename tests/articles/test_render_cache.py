@@ -1,6 +1,6 @@
 """Rendered article HTML is cached per inputs: after the first view, switching persona renders nothing.
 
-Renders are counted by wrapping the real ``articles.markdown.render_article`` (the name
+Renders are counted by wrapping the real ``articles.rendering.markdown.render_article`` (the name
 render_cache.py calls): the wrapper calls it, so the pages are really rendered.
 """
 
@@ -9,10 +9,10 @@ import re
 import pytest
 from django.core.cache import cache
 
-from articles import render_cache
-from articles.glossary import Entry
-from articles.markdown import MarkdownError
 from articles.models import GlossaryTerm, Persona
+from articles.rendering import render_cache
+from articles.rendering.glossary import Entry
+from articles.rendering.markdown import MarkdownError
 from tests.factories import make_article, make_reference
 
 BODY = """## Background

@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.test import override_settings
 from django.urls import path
 
-from articles.response_cache import cached_page
+from articles.public.response_cache import cached_page
 from config.urls import urlpatterns as site_urlpatterns
 from tests.articles.response_cache_helpers import cached_now, fetch
 from tests.factories import make_article

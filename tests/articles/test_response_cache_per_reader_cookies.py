@@ -7,7 +7,7 @@ from django.middleware.csrf import get_token
 from django.test import Client
 from django.urls import path
 
-from articles.response_cache import cached_page
+from articles.public.response_cache import cached_page
 from config.urls import urlpatterns as site_urlpatterns
 
 

@@ -8,8 +8,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles import markdown
 from articles.models import GlossaryTerm
+from articles.rendering import markdown
 from tests.factories import make_article, make_reference, make_topic
 
 PERSONAS = ["patient", "caregiver", "physician"]

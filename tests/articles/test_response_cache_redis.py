@@ -16,7 +16,7 @@ import pytest
 from django.core.cache import caches
 from django.test import override_settings
 
-from articles import response_cache
+from articles.public import response_cache
 from tests.factories import make_article
 
 REDIS_URL = os.environ.get("TEST_RESPONSE_CACHE_REDIS_URL", "redis://127.0.0.1:6379/3")
@@ -55,7 +55,7 @@ def bump_in_another_process(prefix):
         from django.conf import settings
         django.setup()
         settings.CACHES["default"]["KEY_PREFIX"] = {prefix!r}
-        from articles import response_cache
+        from articles.public import response_cache
         response_cache.bump()
     """)
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings", "CACHE_URL": REDIS_URL}

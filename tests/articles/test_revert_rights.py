@@ -9,7 +9,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from articles.models import Article, Authorship
-from articles.roles import ensure_roles
+from articles.staff.roles import ensure_roles
 from tests.articles.test_concurrent_edit import form_data_from
 from tests.factories import make_article, make_author, make_topic
 

@@ -1,4 +1,4 @@
-"""articles.history: token diffs (words for English, characters for Chinese) and version comparison."""
+"""articles.editing.history: token diffs (words for English, characters for Chinese) and version comparison."""
 
 import re
 
@@ -7,7 +7,7 @@ import reversion
 from django.utils import translation
 from reversion.models import Version
 
-from articles.history import changed_fields, compare_versions, diff_html, tokenize
+from articles.editing.history import changed_fields, compare_versions, diff_html, tokenize
 from tests.factories import make_article, make_reference, make_topic
 
 DEL_RE = re.compile(r'<del class="diff-del"><span class="visually-hidden">\[deleted: </span>(.*?)<span')

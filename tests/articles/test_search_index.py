@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import ArticleSearch
-from articles.search import find, parse_query
+from articles.search.query import find, parse_query
 from tests.articles.test_revert_and_recover import edited  # noqa: F401 - fixture
 from tests.factories import make_article, make_topic
 
@@ -72,7 +72,7 @@ def test_glossary_synonym_finds_the_term():
 
     GlossaryTerm.objects.create(term_en="proton pump inhibitor", synonyms_en="PPI", lay_explanation_en="acid pill")
     make_article("ppi", title="Can I take a proton pump inhibitor for years?", summary="Often yes.")
-    from articles.search import glossary_forms
+    from articles.search.query import glossary_forms
 
     ids = [hit.article_id for hit in find(parse_query("PPI", glossary_forms()), "en")]
     assert len(ids) == 1

@@ -4,7 +4,7 @@ least as well as each alternative alone. README "Search" quotes the numbers.
 
 - fulltext: the jieba-segmented tsvector alone (every word, then any word);
 - trigram: pg_trgm word similarity of the query to the stored folded text, best first;
-- shipped: articles.search.find (full-text, then substrings, then full-text with any word).
+- shipped: articles.search.query.find (full-text, then substrings, then full-text with any word).
 """
 
 import pytest
@@ -12,9 +12,9 @@ from django.db import connection
 from django.db.models import Case, F, FloatField, TextField, Value, When
 from django.db.models.functions import Concat, Greatest
 
-from articles import search
 from articles.models import Article, ArticleSearch
-from articles.search_text import fold
+from articles.search import query as search
+from articles.search.text import fold
 from tests.articles.search_relevance import QUERIES, build_library
 
 pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL search strategies")

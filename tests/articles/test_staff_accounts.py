@@ -8,7 +8,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from articles.roles import TRANSLATORS
+from articles.staff.roles import TRANSLATORS
 from tests.factories import make_article
 
 LIST = reverse("admin:articles_staffaccount_changelist")

@@ -5,7 +5,7 @@ import reversion
 from django.urls import reverse
 from reversion.models import Version
 
-from articles import history
+from articles.editing import history
 from articles.models import Article, SitePage
 from tests.browser_post import browser_post, demo_file, import_files, utc
 from tests.factories import make_topic

@@ -1,5 +1,5 @@
-from articles.freshness import freshness, translation_queue
 from articles.models import Article
+from articles.public.freshness import freshness, translation_queue
 from tests.factories import make_article
 
 

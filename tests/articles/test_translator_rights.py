@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from articles import locking
+from articles.editing import locking
 from articles.models import Article, Authorship
 from tests.articles.test_admin_article import form_data
 from tests.factories import make_article, make_author, make_topic

@@ -10,7 +10,7 @@ from reversion.models import Version
 from articles.admin.text_only import TranslatedTextOnlyAdminMixin
 from articles.admin.translations import TranslatorRightsAdminMixin
 from articles.models import SitePage, Topic
-from articles.roles import TRANSLATORS
+from articles.staff.roles import TRANSLATORS
 from tests.factories import make_article, make_topic
 
 REFUSAL = "You may change only the translated text"
@@ -120,7 +120,7 @@ def test_translator_cannot_restore_a_topic_revision_with_another_slug(client, tr
 
 def test_every_model_translators_may_change_keeps_its_metadata_for_editors(db):
     """A change permission given to translators later gets the same text-only rule."""
-    from articles.roles import ensure_roles
+    from articles.staff.roles import ensure_roles
 
     ensure_roles()
     changeable = Group.objects.get(name=TRANSLATORS).permissions.filter(codename__startswith="change_")

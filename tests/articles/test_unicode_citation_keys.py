@@ -6,8 +6,8 @@ from textwrap import dedent
 import pytest
 from django.core.management import call_command
 
-from articles.markdown import render_article
 from articles.models import Article
+from articles.rendering.markdown import render_article
 from references.models import Reference
 
 PERSONAS = ["patient", "caregiver", "student", "nurse", "pharmacist", "physician"]

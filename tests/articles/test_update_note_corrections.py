@@ -5,7 +5,7 @@ import reversion
 from django.urls import reverse
 from reversion.models import Version
 
-from articles import versioning
+from articles.editing import versioning
 from articles.models import UpdateNote
 from tests.articles.test_concurrent_edit import change_url, form_data_from
 from tests.factories import make_article

@@ -5,12 +5,12 @@ import pytest
 from django.contrib.auth.models import User
 from reversion.models import Version
 
-from articles.citations import cited_keys
 from articles.models import Article, ArticleSearch
-from articles.search_index import documents_for
+from articles.rendering.citations import cited_keys
+from articles.search.index import documents_for
 from bench.dataset import HISTORY_SLUG, build
-from reviews.fingerprint import article_fingerprint
 from reviews.models import Review
+from reviews.workflow.fingerprint import article_fingerprint
 
 
 @pytest.fixture

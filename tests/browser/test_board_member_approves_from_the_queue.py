@@ -7,9 +7,9 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, User
 
-from articles.roles import BOARD, EDITORS, ensure_roles
-from reviews import workflow
+from articles.staff.roles import BOARD, EDITORS, ensure_roles
 from reviews.models import BoardMember
+from reviews.workflow import rules as workflow
 from tests.reviews.conftest import make_article_with_history, make_board_member, save_as
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -7,7 +7,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, User
 
-from articles.roles import CHIEF_EDITORS, ensure_roles
+from articles.staff.roles import CHIEF_EDITORS, ensure_roles
 from tests.articles.imported_article import import_bilingual_article
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group, User
 from reversion.models import Version
 
 from articles.models import Article
-from articles.roles import ensure_roles
+from articles.staff.roles import ensure_roles
 from tests.articles.imported_article import import_bilingual_article
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

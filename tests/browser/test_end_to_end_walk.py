@@ -8,9 +8,9 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, User
 
-from articles.followup_models import FollowUpQuestion
+from articles.followups.models import FollowUpQuestion
 from articles.models import Article
-from articles.roles import BOARD, EDITORS, TRANSLATORS, ensure_roles
+from articles.staff.roles import BOARD, EDITORS, TRANSLATORS, ensure_roles
 from reviews.models import BoardMember, Review, ReviewState
 from tests.articles.imported_article import import_bilingual_article
 from tests.browser.accessibility import axe_violations

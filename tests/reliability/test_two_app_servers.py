@@ -34,7 +34,7 @@ from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.contrib.auth.models import Group, User
 from django.db import connection
 
-from articles.roles import EDITORS, ensure_roles
+from articles.staff.roles import EDITORS, ensure_roles
 from tests.factories import make_article
 
 BASE_DIR = Path(settings.BASE_DIR)

@@ -7,7 +7,7 @@ import reversion
 from django.contrib.auth.models import Group, User
 from django.core.management.base import CommandError
 
-from articles.roles import BOARD, ensure_roles
+from articles.staff.roles import BOARD, ensure_roles
 from reviews.models import BoardMember
 from tests.factories import make_article
 

@@ -11,8 +11,8 @@ from django.test import Client
 from django.urls import reverse
 
 from references.models import Reference
-from reviews import workflow
 from reviews.models import ReviewState
+from reviews.workflow import rules as workflow
 from tests.factories import make_reference
 from tests.references.admin_forms import form_data
 from tests.reviews.conftest import make_article_with_history

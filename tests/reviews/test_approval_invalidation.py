@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from references.models import Reference
-from reviews import workflow
 from reviews.models import ReviewState
+from reviews.workflow import rules as workflow
 from tests.factories import make_reference, make_topic
 from tests.reviews.conftest import browser_post_data, make_article_with_history
 

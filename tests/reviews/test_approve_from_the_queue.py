@@ -3,9 +3,9 @@ approved; a text changed since the page was loaded is not approved."""
 
 import pytest
 
-from reviews import workflow
-from reviews.fingerprint import article_fingerprint
 from reviews.models import Review, ReviewEvent, ReviewState, SignOff
+from reviews.workflow import rules as workflow
+from reviews.workflow.fingerprint import article_fingerprint
 from tests.reviews.conftest import make_article_with_history, save_as
 from tests.reviews.queue_pages import review_url
 

@@ -7,9 +7,9 @@ from django.db import transaction
 from django.test import Client
 
 from articles.models import Article
-from articles.roles import TRANSLATORS, ensure_roles
-from reviews import workflow
+from articles.staff.roles import TRANSLATORS, ensure_roles
 from reviews.audit.models import AuditEvent
+from reviews.workflow import rules as workflow
 from tests.articles.test_concurrent_edit import form_data_from
 from tests.factories import make_article
 from tests.reviews.conftest import make_article_with_history

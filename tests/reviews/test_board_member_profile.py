@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from reversion.models import Version
 
 from reviews.models import BoardMember
-from reviews.people import is_board_member, reviewer_credentials, reviewer_name
+from reviews.workflow.people import is_board_member, reviewer_credentials, reviewer_name
 from tests.reviews.conftest import make_board_member
 
 

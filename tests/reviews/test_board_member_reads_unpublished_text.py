@@ -6,7 +6,7 @@ import pytest
 from reversion.models import Revision, Version
 
 from articles.models import Article
-from articles.personas import all_personas
+from articles.public.personas import all_personas
 from tests.articles.imported_article import import_bilingual_article
 from tests.reviews.conftest import make_article_with_history, save_as
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from reviews import workflow
+from reviews.workflow import rules as workflow
 from tests.factories import make_topic
 from tests.reviews.conftest import make_article_with_history, make_board_member
 

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from reviews.admin_views import REPORT_PAGE_SIZE
+from reviews.queue.views import REPORT_PAGE_SIZE
 from tests.factories import make_article, make_author, make_reference
 
 URL = reverse("review_admin:checklist_report")

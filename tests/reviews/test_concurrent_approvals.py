@@ -10,8 +10,8 @@ import pytest
 from django.conf import settings as django_settings
 from django.db import connection
 
-from reviews import workflow
 from reviews.models import ReviewState, SignOff
+from reviews.workflow import rules as workflow
 from tests.reviews.conftest import make_article_with_history
 
 pytestmark = [

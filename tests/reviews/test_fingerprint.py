@@ -1,11 +1,11 @@
 """What a sign-off approves: the fingerprint of one language version's reader-visible text
-and of the references it cites (reviews/fingerprint.py)."""
+and of the references it cites (reviews/workflow/fingerprint.py)."""
 
 import pytest
 import reversion
 from reversion.models import Version
 
-from reviews.fingerprint import article_fingerprint, fingerprint_texts, texts_of_version
+from reviews.workflow.fingerprint import article_fingerprint, fingerprint_texts, texts_of_version
 from tests.factories import make_article, make_reference, make_topic
 
 

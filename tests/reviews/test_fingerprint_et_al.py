@@ -3,7 +3,7 @@ it changes the fingerprint a sign-off holds."""
 
 import pytest
 
-from reviews.fingerprint import reference_state
+from reviews.workflow.fingerprint import reference_state
 from tests.factories import make_reference
 
 pytestmark = pytest.mark.django_db

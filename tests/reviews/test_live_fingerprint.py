@@ -9,9 +9,9 @@ from io import StringIO
 from django.core.management import call_command
 from reversion.models import Version
 
-from reviews import workflow
-from reviews.fingerprint import article_fingerprint
 from reviews.models import Review
+from reviews.workflow import rules as workflow
+from reviews.workflow.fingerprint import article_fingerprint
 from tests.factories import make_reference
 from tests.reviews.conftest import make_article_with_history, make_board_member, save_as
 

@@ -5,9 +5,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from reviews import workflow
 from reviews.models import Review, ReviewSchedule
-from reviews.workflow import add_months
+from reviews.workflow import rules as workflow
+from reviews.workflow.rules import add_months
 from tests.reviews.conftest import make_article_with_history
 
 

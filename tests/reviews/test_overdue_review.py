@@ -5,8 +5,8 @@ import datetime
 
 from django.utils import timezone
 
-from reviews import workflow
 from reviews.models import Review
+from reviews.workflow import rules as workflow
 from tests.reviews.conftest import make_article_with_history
 
 

@@ -4,8 +4,8 @@ non-staff account are sent to log in. A refused POST writes nothing."""
 
 import pytest
 
-from reviews import workflow
 from reviews.models import Review, ReviewComment, ReviewState
+from reviews.workflow import rules as workflow
 from tests.reviews.conftest import make_article_with_history
 from tests.reviews.queue_pages import review_url
 from tests.staff import make_staff_reader

@@ -1,8 +1,8 @@
 """A board member who edited the text cannot approve it from the queue: the page says why in an
 admin message (no traceback, no bare 403) and nothing is recorded."""
 
-from reviews import workflow
 from reviews.models import Review, ReviewState, SignOff
+from reviews.workflow import rules as workflow
 from tests.reviews.conftest import make_article_with_history, save_as
 from tests.reviews.queue_pages import messages_of, review_url
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from reviews import workflow
 from reviews.models import Review, ReviewState
-from reviews.workflow import ReviewRefused
+from reviews.workflow import rules as workflow
+from reviews.workflow.rules import ReviewRefused
 from tests.reviews.conftest import make_article_with_history, make_board_member, save_as
 
 

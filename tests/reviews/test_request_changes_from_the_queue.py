@@ -3,8 +3,8 @@ keeps the rest of the page; with one the state moves and the editors see why."""
 
 import pytest
 
-from reviews import workflow
 from reviews.models import Review, ReviewEvent, ReviewState
+from reviews.workflow import rules as workflow
 from tests.reviews.conftest import make_article_with_history
 from tests.reviews.queue_pages import review_url
 

@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 
 from articles.models import Article
-from reviews import workflow
 from reviews.models import BoardMember
+from reviews.workflow import rules as workflow
 from tests.articles.response_cache_helpers import cached_now, fetch
 
 URL = "/en/articles/msc-knee-dose/"

@@ -11,8 +11,8 @@ from django.core import mail
 from django.core.management import call_command
 
 from references.models import Reference
-from reviews import workflow
 from reviews.models import Review, ReviewEvent, ReviewState
+from reviews.workflow import rules as workflow
 from tests.factories import make_reference
 from tests.reviews.conftest import browser_post_data, make_article_with_history
 

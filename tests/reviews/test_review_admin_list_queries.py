@@ -3,8 +3,8 @@ audit lists cost the same for 3 and for 30 rows."""
 
 import pytest
 
-from reviews import workflow
 from reviews.audit.models import AuditEvent
+from reviews.workflow import rules as workflow
 from tests.list_queries import list_page, long_text_columns_in
 from tests.reviews.conftest import make_article_with_history, make_board_member
 

@@ -3,8 +3,8 @@ assignee then finds it under "Assigned to me"."""
 
 import pytest
 
-from reviews import workflow
 from reviews.models import Review
+from reviews.workflow import rules as workflow
 from tests.reviews.conftest import make_article_with_history, make_board_member
 from tests.reviews.queue_pages import messages_of, review_url
 

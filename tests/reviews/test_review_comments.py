@@ -3,8 +3,8 @@ comments, shown in order with who and when; comments are never changed or delete
 
 import pytest
 
-from reviews import workflow
 from reviews.models import ReviewComment
+from reviews.workflow import rules as workflow
 from tests.reviews.conftest import make_article_with_history
 from tests.reviews.queue_pages import messages_of, review_url
 

@@ -6,8 +6,8 @@ import logging
 import pytest
 from django.db import connection
 
-from reviews import workflow
 from reviews.models import Review, ReviewState
+from reviews.workflow import rules as workflow
 from tests.reviews.conftest import make_article_with_history, make_board_member, run_review
 
 
@@ -26,7 +26,7 @@ def test_submit_is_committed_when_the_mail_server_is_down(caplog):
     member.save()
     article = make_article_with_history(editor, slug="down", title="Does ice help?", summary="A little.")
     assert connection.in_atomic_block is False  # on_commit callbacks run for real here
-    with caplog.at_level(logging.ERROR, logger="reviews.notifications"):
+    with caplog.at_level(logging.ERROR, logger="reviews.workflow.notifications"):
         workflow.submit(article, "en", editor, "Ready.")
     assert Review.objects.get(article=article, language="en").state == ReviewState.SUBMITTED
     assert "Review email not sent (board@example.org)" in caplog.text

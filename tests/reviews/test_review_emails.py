@@ -5,7 +5,7 @@ it is approved; each with a link to the article in the admin."""
 import pytest
 from django.core import mail
 
-from reviews import workflow
+from reviews.workflow import rules as workflow
 from tests.reviews.conftest import make_article_with_history, make_board_member, save_as
 
 

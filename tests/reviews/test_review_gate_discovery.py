@@ -3,7 +3,7 @@ last approved text of each language version, never a version not yet approved.""
 
 import pytest
 
-from reviews import workflow
+from reviews.workflow import rules as workflow
 from tests.articles.test_sitemap_and_robots import sitemap
 from tests.reviews.conftest import make_article_with_history, save_as
 

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from articles.models import Article
-from reviews import workflow
 from reviews.models import Review
+from reviews.workflow import rules as workflow
 from tests.reviews.conftest import make_article_with_history, make_board_member, save_as
 
 SCRIPT_RE = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)

@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from reviews import workflow
+from reviews.workflow import rules as workflow
 from tests.factories import make_reference
 from tests.reviews.conftest import make_article_with_history, make_board_member
 

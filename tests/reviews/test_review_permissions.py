@@ -3,8 +3,8 @@ PUBLISHED article, enforced by the rules themselves (the admin and the command c
 
 import pytest
 
-from reviews import workflow
 from reviews.models import Review, ReviewEvent, ReviewState
+from reviews.workflow import rules as workflow
 from tests.reviews.conftest import make_article_with_history
 
 ROLES = ["editor", "chief_editor", "translator", "board_member", "outsider"]

@@ -6,8 +6,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from reviews import workflow
 from reviews.models import Review
+from reviews.workflow import rules as workflow
 from tests.reviews.conftest import make_article_with_history, make_board_member, save_as
 
 QUEUE = "/admin/reviews/reviewqueue/"

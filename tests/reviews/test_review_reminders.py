@@ -9,8 +9,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from reviews import workflow
 from reviews.models import Review
+from reviews.workflow import rules as workflow
 from tests.reviews.conftest import make_article_with_history, make_board_member
 
 

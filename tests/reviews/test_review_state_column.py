@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from reviews import workflow
+from reviews.workflow import rules as workflow
 from tests.reviews.conftest import make_article_with_history, save_as
 
 LIST = reverse("admin:articles_article_changelist")

@@ -4,9 +4,9 @@ Approved, or Changes requested and back; an approved text that changes is pendin
 import pytest
 from reversion.models import Version
 
-from reviews import workflow
 from reviews.models import Review, ReviewEvent, ReviewState
-from reviews.workflow import ReviewRefused
+from reviews.workflow import rules as workflow
+from reviews.workflow.rules import ReviewRefused
 from tests.factories import make_article
 from tests.reviews.conftest import make_article_with_history, save_as
 

@@ -3,9 +3,9 @@ reviews; a board group member without a profile may review any language."""
 
 import pytest
 
-from reviews import workflow
 from reviews.models import ReviewState
-from reviews.workflow import ReviewRefused
+from reviews.workflow import rules as workflow
+from reviews.workflow.rules import ReviewRefused
 from tests.reviews.conftest import make_article_with_history, make_board_member
 
 

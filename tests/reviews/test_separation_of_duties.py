@@ -5,9 +5,9 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from articles.models import Article, Author, Authorship
-from reviews import workflow
 from reviews.models import ReviewState
-from reviews.workflow import ReviewRefused
+from reviews.workflow import rules as workflow
+from reviews.workflow.rules import ReviewRefused
 from tests.reviews.conftest import make_article_with_history, make_board_member, save_as
 
 

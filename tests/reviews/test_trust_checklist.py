@@ -7,8 +7,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from reviews import checklist, workflow
 from reviews.models import BoardMember, Review
+from reviews.workflow import checklist
+from reviews.workflow import rules as workflow
 from tests.factories import make_author, make_reference
 from tests.reviews.conftest import make_article_with_history
 

@@ -1,9 +1,9 @@
-"""manage.py backup FILE: everything the site holds in one file (articles/backup.py)."""
+"""manage.py backup FILE: everything the site holds in one file (articles/files/backup.py)."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from articles.backup import BackupError, write_backup
+from articles.files.backup import BackupError, write_backup
 
 
 class Command(BaseCommand):

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from articles.fileformat import dump_article
+from articles.files.fileformat import dump_article
 from articles.models import LANGUAGE_CODES, Article
 
 

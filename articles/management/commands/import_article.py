@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from articles.importing import ArticleImportError, import_article_files
+from articles.files.importing import ArticleImportError, import_article_files
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@
 Safe to run again: rows are written only when they differ from demo/site.yaml and the demo
 article files, so a second run changes nothing, records no new revision and says so. What was
 edited since load_demo wrote it (in the admin, by an import) is left as it is, with a one-line
-note, unless --force (see articles/demo_edits.py). Development only: it refuses to run when
+note, unless --force (see articles/files/demo_edits.py). Development only: it refuses to run when
 settings.PRODUCTION is true.
 """
 
@@ -23,9 +23,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from reversion.models import Revision, Version
 
-from articles import demo_hooks
-from articles.demo_edits import REVISION_MARK, EditedSinceLoaded, byline_comment
-from articles.importing import ArticleImportError, import_article_files
+from articles.files import demo_hooks
+from articles.files.demo_edits import REVISION_MARK, EditedSinceLoaded, byline_comment
+from articles.files.importing import ArticleImportError, import_article_files
 from articles.models import (
     LANGUAGE_CODES,
     Article,
@@ -36,7 +36,7 @@ from articles.models import (
     field_suffix,
     validate_slug,
 )
-from articles.roles import BOARD, CHIEF_EDITORS, EDITORS, TRANSLATORS, ensure_roles
+from articles.staff.roles import BOARD, CHIEF_EDITORS, EDITORS, TRANSLATORS, ensure_roles
 from references import csl
 from references.models import Reference
 
@@ -362,7 +362,7 @@ def sync_authorships(slug, author_slugs, guard=None):
         reversion.set_comment(comment)
     if not Revision.objects.filter(comment=comment).exists():
         # Only authors removed: no version changed, so reversion saved no revision. Its comment
-        # is the record of the byline load_demo set (see articles.demo_edits).
+        # is the record of the byline load_demo set (see articles.files.demo_edits).
         Revision.objects.create(comment=comment)
     return "set"
 

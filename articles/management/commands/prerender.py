@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.models import Article
-from articles.prerender import prerender
+from articles.rendering.prerender import prerender
 
 
 class Command(BaseCommand):

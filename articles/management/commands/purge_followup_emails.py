@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from articles.followups import purge_emails
+from articles.followups.rules import purge_emails
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from articles.search_index import rebuild
+from articles.search.index import rebuild
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 from django.utils.translation import gettext as _
 
-from articles.backup import BackupError, restore_backup
+from articles.files.backup import BackupError, restore_backup
 
 
 class Command(BaseCommand):

@@ -1,5 +1,5 @@
 """manage.py review submit|start-review|approve|request-changes|status SLUG --lang LANG --user USERNAME
-[--comment TEXT]: the medical review's rules from the command line (reviews/workflow.py).
+[--comment TEXT]: the medical review's rules from the command line (reviews/workflow/rules.py).
 
 A refused action prints one line saying why and exits non-zero, without a traceback.
 """
@@ -11,7 +11,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from articles.models import Article
-from reviews import checklist, workflow
+from reviews.workflow import checklist
+from reviews.workflow import rules as workflow
 
 ACTIONS = {
     "submit": workflow.submit,

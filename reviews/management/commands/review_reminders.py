@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from reviews import notifications
 from reviews.models import ReminderLog
-from reviews.reminders import due_reviews
+from reviews.workflow import notifications
+from reviews.workflow.reminders import due_reviews
 
 
 def _summary_message(facts):

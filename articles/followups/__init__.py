@@ -1,0 +1,1 @@
+"""Readers' follow-up questions: the model, the rules, the form and the views."""

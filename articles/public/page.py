@@ -1,0 +1,619 @@
+"""Domain logic of the public pages: what an article page, the index and a topic page show.
+
+The views stay thin: they look the article up, resolve the persona (public/personas.py) and hand
+both to the builders here, which pick the language version, fetch the cited references in
+one query, render the text (cached: rendering/render_cache.py) and assemble the schema.org data.
+"""
+
+import json
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Count, Q
+from django.urls import NoReverseMatch, resolve, reverse
+from django.urls.exceptions import Resolver404
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import escape, linebreaks
+from django.utils.http import urlencode
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator, normalize_newlines
+from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from references.author_list import schema_org_names
+from references.formatting import vancouver_html
+from references.models import Reference
+from references.richtext import plain_text as rich_text_words
+
+from ..models import LANGUAGE_CODES, Article, GlossaryTerm, Topic, field_suffix
+from ..rendering.citations import citation_anchors
+from ..rendering.citations import cited_keys as parse_cited_keys
+from ..rendering.glossary import Entry as GlossaryEntry
+from ..rendering.markdown import MarkdownError
+from ..rendering.render_cache import cited_keys, render_article
+from ..search.text import plain_text
+from . import text_source, typography
+from .freshness import Freshness, freshness
+from .related import related_articles
+
+logger = logging.getLogger(__name__)
+
+
+# --- language ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A piece of text and the language it is actually in (which may not be the page's)."""
+
+    text: str
+    lang: str
+    is_fallback: bool = False
+
+    def __str__(self):
+        return self.text
+
+
+def _fallback_order(lang):
+    return [lang] + [code for code in LANGUAGE_CODES if code != lang]
+
+
+def localized(obj, field_name, lang):
+    """A translated field in ``lang``, else in the first other language that has it."""
+    for code in _fallback_order(lang):
+        value = getattr(obj, f"{field_name}_{field_suffix(code)}", "") or ""
+        if value:
+            return Localized(value, code, code != lang)
+    return Localized("", lang, False)
+
+
+def content_language(article, lang):
+    """The language version to show: ``lang`` if the article has it, else another one."""
+    versions = article.languages()
+    for code in _fallback_order(lang):
+        if code in versions:
+            return code
+    # No complete version anywhere (should not be published): show whatever has a title.
+    for code in _fallback_order(lang):
+        if article.text("title", code) or article.text("summary", code):
+            return code
+    return lang
+
+
+def live_text(article, lang, fields=Article.READER_VISIBLE_FIELDS):
+    return {name: article.text(name, lang) for name in fields}
+
+
+_NOT_FETCHED = object()
+
+
+def shown_version(article, lang, *, draft=False, versions=_NOT_FETCHED, fields=Article.READER_VISIBLE_FIELDS):
+    """(language, ShownText) of what readers of a page in ``lang`` see: the language if the
+    article has it for readers, else another one (``text_source``; live text by default).
+    ``draft``: the live text whatever the provider says (the editors' preview).
+    ``versions``: ``text_source.reader_versions()`` already fetched for this article.
+    ``fields``: the live text's fields needed (cards: title and key answer).
+    Raises text_source.NotShown if no language version may be shown."""
+    if versions is _NOT_FETCHED and not draft:
+        versions = text_source.reader_versions([article])
+    if draft or versions is None or versions is _NOT_FETCHED:
+        code = content_language(article, lang)
+        return code, text_source.ShownText(live_text(article, code, fields))
+    shown = versions.get(article.pk, {})
+    for code in _fallback_order(lang):
+        if code in shown:
+            return code, shown[code]
+    raise text_source.NotShown(article.slug)
+
+
+def language_name(code, in_lang):
+    names = dict(settings.LANGUAGES)
+    with override(in_lang):
+        return str(names.get(code, code))
+
+
+# --- personas in the picker ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonaOption:
+    code: str
+    label: Localized
+    description: Localized
+    is_current: bool
+
+
+def persona_options(choice, lang):
+    return [
+        PersonaOption(
+            code=p.code,
+            label=localized(p, "label", lang),
+            description=localized(p, "description", lang),
+            is_current=(choice.persona is not None and p.code == choice.persona.code),
+        )
+        for p in choice.personas
+    ]
+
+
+def editorial_policy_url(lang):
+    """settings.EDITORIAL_POLICY_URL; a site-relative path gets the language prefix if it exists."""
+    url = settings.EDITORIAL_POLICY_URL or ""
+    if url.startswith("/") and not url.startswith("//"):
+        prefixed = f"/{lang}{url}"
+        try:
+            resolve(prefixed)
+            return prefixed
+        except Resolver404:
+            return url
+    if url:
+        return url
+    try:
+        with override(lang):
+            return reverse("editorial_policy")
+    except NoReverseMatch:
+        return ""
+
+
+# --- the article page ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReferenceEntry:
+    number: int
+    reference: Reference
+    html: SafeString
+    evidence_label: str
+    # (id, letter) of each place the source is cited, for the "↑ a b c" links back.
+    back_links: tuple = ()
+
+    @property
+    def anchor(self):
+        return f"ref-{self.number}"
+
+
+def _letters():
+    """a, b, ..., z, aa, ab, ...: the labels of the links back to each place a source is cited."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    yield from letters
+    for first in letters:
+        for second in letters:
+            yield first + second
+
+
+@dataclass(frozen=True)
+class AuthorEntry:
+    name: str
+    credentials: Localized
+    affiliation: Localized
+    disclosure: Localized
+
+
+@dataclass
+class ArticlePage:
+    article: Article
+    lang: str  # the language of the page (URL prefix)
+    content_lang: str  # the language of the article text shown
+    title: str
+    summary_html: SafeString
+    body_html: SafeString
+    plain_summary_html: SafeString
+    toc: list
+    references: list[ReferenceEntry]
+    authors: list[AuthorEntry]
+    topics: list
+    persona_choice: object
+    personas: list[PersonaOption]
+    disclaimer: Localized
+    updated: datetime | None  # when the text shown (content_lang) last changed
+    url: str
+    jsonld: dict = field(default_factory=dict)
+    render_failed: bool = False
+    freshness: Freshness | None = None
+    update_notes: list = field(default_factory=list)  # [(date, Localized)], newest first
+    shown_languages: list = field(default_factory=list)  # every language readers may see it in
+    # What a reviewer's sign-off is checked against (reviews app): the reader-visible fields
+    # of the text shown, the keys it cites and the cited references found in the library.
+    shown_text: dict = field(default_factory=dict)
+    cited_keys: list = field(default_factory=list)
+    cited_library: dict = field(default_factory=dict)
+    related: list = field(default_factory=list)  # [ArticleCard], best first (public/related.py)
+
+    @property
+    def stale_note(self):
+        """Shown to readers of a translation whose original changed after it was translated."""
+        if not (self.freshness and self.freshness.stale and self.freshness.source_changed_at):
+            return ""
+        with override(self.lang):
+            return _("This translation may be out of date (source updated %(date)s).") % {
+                "date": date_format(localtime(self.freshness.source_changed_at), "DATE_FORMAT")
+            }
+
+    @property
+    def is_fallback(self):
+        return self.content_lang != self.lang
+
+    @property
+    def separators(self):
+        """Punctuation between a name and its credentials, a date and its note (page language)."""
+        return typography.separators(self.lang)
+
+    @property
+    def persona(self):
+        return self.persona_choice.persona
+
+    @property
+    def persona_label(self):
+        return localized(self.persona, "label", self.lang).text if self.persona else ""
+
+    @property
+    def print_url(self):
+        """The address of this very version (persona included), for a printout."""
+        if self.persona is None:
+            return self.url
+        return f"{self.url}?{urlencode({'persona': self.persona.code})}"
+
+    @property
+    def fallback_note(self):
+        if not self.is_fallback:
+            return ""
+        return _("Not yet available in %(wanted)s; showing the %(shown)s original.") % {
+            "wanted": language_name(self.lang, self.lang),
+            "shown": language_name(self.content_lang, self.lang),
+        }
+
+    @property
+    def other_languages(self):
+        return [code for code in self.article.languages() if code != self.content_lang]
+
+
+def published_article(slug):
+    """The article a reader may see, with what its page needs prefetched (DoesNotExist if none)."""
+    return Article.objects.published().with_page_data().get(slug=slug)
+
+
+def any_article(slug):
+    """Any article whatever its status, for the editors' preview."""
+    return Article.objects.with_page_data().get(slug=slug)
+
+
+def _plain_html(text):
+    """Fallback rendering: the source shown as escaped text, never as HTML."""
+    return mark_safe(linebreaks(escape(text)))  # noqa: S308 - escaped just above
+
+
+def glossary_entries(lang):
+    """The glossary terms explained to lay readers of a text in ``lang`` (one query)."""
+    suffix = field_suffix(lang)
+    entries = []
+    for term in GlossaryTerm.objects.for_language(lang):
+        forms = tuple(term.forms(lang))
+        explanation = getattr(term, f"lay_explanation_{suffix}") or ""
+        if forms and explanation:
+            entries.append(GlossaryEntry(key=str(term.pk), forms=forms, explanation=explanation))
+    return entries
+
+
+@dataclass(frozen=True)
+class ReaderText:
+    """An article's text rendered for one reader, or shown escaped if it no longer renders."""
+
+    summary_html: SafeString
+    body_html: SafeString
+    references: list
+    toc: list
+    library: dict  # the cited references found in the library, by key
+    keys: list  # every key the text cites
+    failed: bool = False
+
+
+def render_for_reader(article, content_lang, *, persona, persona_codes, use_cache=True, texts=None):
+    """Render one language version for ``persona`` with the reference library (one query)
+    and, for lay readers, the glossary (one query). ``texts``: the fields to render instead of
+    the stored ones (see ``shown_version``)."""
+    if texts is None:
+        texts = live_text(article, content_lang)
+    summary, body = texts["summary"], texts["body"]
+    # A stored text's keys come from the cache (no parse); a draft's are read from it.
+    keys = cited_keys(summary, body) if use_cache else parse_cited_keys(summary, body)
+    library = {ref.key: ref for ref in Reference.objects.filter(key__in=keys)} if keys else {}
+    lay_reader = persona is None or persona.is_lay
+    try:
+        rendered = render_article(
+            summary,
+            body,
+            persona=persona.code if persona else None,
+            library=library,
+            personas=persona_codes,
+            glossary=glossary_entries(content_lang) if lay_reader else (),
+            use_cache=use_cache,
+        )
+    except MarkdownError as exc:
+        # The admin refuses such text; this is for rows written some other way, or old
+        # revisions citing a reference deleted since. Show the words, escaped, not nothing.
+        logger.warning("Article %s (%s) does not render: %s", article.slug, content_lang, exc.problems)
+        summary_html = mark_safe(escape(normalize_newlines(summary)).replace("\n", "<br>"))  # noqa: S308
+        return ReaderText(summary_html, _plain_html(body), [], [], library, keys, failed=True)
+    return ReaderText(
+        rendered.summary_html, rendered.body_html, list(rendered.references), list(rendered.toc), library, keys
+    )
+
+
+def build_article_page(article, *, lang, persona_choice, absolute_url, use_cache=True, draft=False):
+    """The article page; ``use_cache=False`` renders afresh, ``draft=True`` shows the stored
+    text whatever readers are shown (both for the editors' preview). Raises
+    text_source.NotShown if readers may see no language version."""
+    versions = _NOT_FETCHED if draft else text_source.reader_versions([article])
+    content_lang, shown = shown_version(article, lang, draft=draft, versions=versions)
+    persona = persona_choice.persona
+
+    lay_reader = persona is None or persona.is_lay
+    text = render_for_reader(
+        article, content_lang, persona=persona, persona_codes=persona_choice.codes, use_cache=use_cache,
+        texts=shown.fields,
+    )
+    summary_html, body_html, references, toc = text.summary_html, text.body_html, text.references, text.toc
+    render_failed = text.failed
+
+    plain_summary = shown.fields["plain_summary"] if lay_reader else ""
+
+    anchors = citation_anchors(summary_html, body_html)
+    with override(lang):
+        entries = [
+            ReferenceEntry(
+                number=number,
+                reference=ref,
+                html=vancouver_html(ref),
+                evidence_label=str(ref.get_evidence_display()),
+                back_links=tuple(zip(anchors.get(number, [f"cite-{number}"]), _letters(), strict=False)),
+            )
+            for number, ref in enumerate(references, start=1)
+        ]
+
+    authors = [
+        AuthorEntry(
+            name=a.author.name,
+            credentials=localized(a.author, "credentials", content_lang),
+            affiliation=localized(a.author, "affiliation", content_lang),
+            disclosure=localized(a.author, "disclosure", content_lang),
+        )
+        for a in article.authorships.all()
+    ]
+    topics = [(t, localized(t, "name", lang)) for t in article.topics.all()]
+
+    page = ArticlePage(
+        article=article,
+        lang=lang,
+        content_lang=content_lang,
+        title=shown.fields["title"] or article.slug,
+        summary_html=summary_html,
+        body_html=body_html,
+        plain_summary_html=_plain_html(plain_summary) if plain_summary else mark_safe(""),
+        toc=toc,
+        references=entries,
+        authors=authors,
+        topics=topics,
+        persona_choice=persona_choice,
+        personas=persona_options(persona_choice, lang),
+        disclaimer=localized(persona, "disclaimer", lang) if persona else Localized("", lang),
+        updated=shown.updated or article.text_updated_at(content_lang),
+        url=absolute_url,
+        render_failed=render_failed,
+    )
+    page.freshness = freshness(article, content_lang) if article.source_language else None
+    page.update_notes = [
+        (note.created_at, localized(note, "note", lang))
+        for note in article.update_notes.all()
+        if note.withdrawn_at is None and localized(note, "note", lang).text
+    ]
+    page.shown_text = shown.fields
+    page.cited_keys, page.cited_library = text.keys, text.library
+    page.related = related_cards(article, lang, topic_ids=[t.pk for t, _name in topics],
+                                 reference_ids=[ref.pk for ref in text.library.values()])
+    page.jsonld = article_jsonld(page)
+    page.shown_languages = (
+        article.languages()
+        if versions is None or versions is _NOT_FETCHED
+        else [code for code in LANGUAGE_CODES if code in versions.get(article.pk, {})]
+    )
+    return page
+
+
+def related_cards(article, lang, *, topic_ids, reference_ids):
+    """Cards of the articles related to ``article`` (shared topics and sources), best first."""
+    articles, versions = related_articles(article, topic_ids=topic_ids, reference_ids=reference_ids)
+    return [card for card in (_card(a, lang, versions) for a in articles) if card is not None]
+
+
+# --- schema.org ------------------------------------------------------------------------
+
+
+def schema_audience(persona, lang):
+    if persona is None:
+        return None
+    kind = persona.schema_audience
+    if kind == "MedicalAudience":
+        return {"@type": "MedicalAudience", "audienceType": "Clinician"}
+    if kind == "PeopleAudience":
+        return {"@type": "PeopleAudience", "audienceType": localized(persona, "label", lang).text or persona.code}
+    return {"@type": "Patient"}
+
+
+def reference_jsonld(ref):
+    item = {"@type": "CreativeWork", "name": rich_text_words(ref.title)}  # CSL rich text: its words only
+    authors = schema_org_names(ref.authors)
+    if authors:
+        # The names listed, in order; an incomplete list ("et al.") has no schema.org form,
+        # and a made-up name would be worse than a short list.
+        item["author"] = authors
+    identifiers = []
+    if ref.doi:
+        identifiers.append({"@type": "PropertyValue", "propertyID": "DOI", "value": ref.doi})
+    if ref.pmid:
+        identifiers.append({"@type": "PropertyValue", "propertyID": "PMID", "value": ref.pmid})
+    if identifiers:
+        item["identifier"] = identifiers
+    url = ref.url or ref.doi_url or ref.pubmed_url
+    if url:
+        item["url"] = url
+    return item
+
+
+def article_jsonld(page):
+    """The MedicalWebPage object of docs/article-format.md, without review data.
+
+    Review data (lastReviewed, reviewedBy) belongs to the reviews app, which adds it in the
+    template (``{% article_jsonld %}`` in review_tags) once the shown text is approved.
+    """
+    data = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "name": page.title,
+        "inLanguage": page.content_lang,
+        "url": page.url,
+    }
+    if page.updated:
+        data["dateModified"] = page.updated.isoformat()
+    if page.article.published_at:
+        data["datePublished"] = page.article.published_at.isoformat()
+    audience = schema_audience(page.persona, page.content_lang)
+    if audience:
+        data["audience"] = audience
+    if page.authors:
+        data["author"] = [{"@type": "Person", "name": a.name} for a in page.authors]
+    data["citation"] = [reference_jsonld(entry.reference) for entry in page.references]
+    return data
+
+
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def jsonld_script(data, nonce=None):
+    """``<script type="application/ld+json">`` with the data; no text can close the element.
+    ``nonce``: the request's Content-Security-Policy nonce (an inline script carries it)."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    nonce_attribute = f' nonce="{escape(nonce)}"' if nonce else ""
+    return mark_safe(f'<script type="application/ld+json"{nonce_attribute}>{payload}</script>')  # noqa: S308 - escaped
+
+
+# --- index and topic pages ---------------------------------------------------------------
+
+
+LIST_PAGE_SIZE = 20
+ANSWER_SNIPPET_LENGTH = 220
+
+
+@dataclass(frozen=True)
+class ArticleCard:
+    url: str
+    title: Localized
+    updated: datetime | None  # when the text of the title's language last changed
+    answer: Localized = Localized("", "")  # the key answer as plain text, shortened
+    topics: tuple = ()  # (Topic, Localized name) in the page's language
+
+
+CARD_FIELDS = ("title", "summary")
+
+
+def _card(article, lang, versions):
+    """The article's card, or None if readers may see no version of it."""
+    try:
+        code, shown = shown_version(article, lang, versions=versions, fields=CARD_FIELDS)
+    except text_source.NotShown:
+        return None
+    with override(lang):
+        url = article.get_absolute_url()
+    answer = Truncator(plain_text(shown.fields["summary"])).chars(ANSWER_SNIPPET_LENGTH)
+    return ArticleCard(
+        url=url,
+        title=Localized(shown.fields["title"] or article.slug, code, code != lang),
+        updated=shown.updated or article.text_updated_at(code),
+        answer=Localized(answer, code, code != lang),
+        topics=tuple((topic, localized(topic, "name", lang)) for topic in article.topics.all()),
+    )
+
+
+def article_cards(articles, lang):
+    """Cards of ``articles`` (from ``listed_articles``) in their order; those readers may not
+    see left out. Costs what text_source's provider needs, nothing per article."""
+    articles = list(articles)
+    versions = text_source.reader_versions(articles)
+    return [card for card in (_card(a, lang, versions) for a in articles) if card is not None]
+
+
+def listed_articles(queryset=None):
+    """Published articles, newest first, with what a card needs (topics in one more query;
+    not the bodies or plain summaries)."""
+    queryset = Article.objects.all() if queryset is None else queryset
+    return (
+        queryset.published()
+        .without_long_text(fields=("body", "plain_summary"))
+        .with_text_dates()
+        .prefetch_related("topics")
+        .order_by("-published_at", "slug")
+    )
+
+
+def paginated_cards(queryset, lang, page_number):
+    """(Page, cards of that page): LIST_PAGE_SIZE a page, an out-of-range number gives the last."""
+    page = Paginator(queryset, LIST_PAGE_SIZE).get_page(page_number)
+    return page, article_cards(page.object_list, lang)
+
+
+def build_index(lang, page_number=None):
+    """Every published article once, newest first, with its topics as labels."""
+    return paginated_cards(listed_articles(), lang, page_number)
+
+
+def build_topic(topic, lang, page_number=None):
+    """A topic's published articles, newest first, each with its key answer."""
+    return paginated_cards(listed_articles(topic.articles.all()), lang, page_number)
+
+
+@dataclass(frozen=True)
+class TopicEntry:
+    topic: Topic
+    name: Localized
+    article_count: int
+
+
+def topic_entries(lang):
+    """Every topic with how many published articles it has, by name (one query)."""
+    published = Q(articles__status=Article.Status.PUBLISHED, articles__published_at__lte=timezone.now())
+    topics = Topic.objects.annotate(article_count=Count("articles", filter=published, distinct=True))
+    entries = [TopicEntry(t, localized(t, "name", lang), t.article_count) for t in topics]
+    entries.sort(key=lambda e: e.name.text.casefold())
+    return entries
+
+
+# --- site pages ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SitePageView:
+    title: Localized
+    body_html: SafeString
+    content_lang: str
+    fallback_note: str
+
+
+def build_site_page(site_page, lang):
+    """A site page in ``lang``, or in the other language with a note saying so."""
+    title = localized(site_page, "title", lang)
+    body = localized(site_page, "body", title.lang)
+    try:
+        body_html = render_article("", body.text, persona=None, library={}, personas=(), use_cache=False).body_html
+    except MarkdownError:
+        body_html = _plain_html(body.text)
+    note = ""
+    if title.is_fallback:
+        note = _("Not yet available in %(wanted)s; showing the %(shown)s original.") % {
+            "wanted": language_name(lang, lang),
+            "shown": language_name(title.lang, lang),
+        }
+    return SitePageView(title=title, body_html=body_html, content_lang=title.lang, fallback_note=note)

@@ -1,0 +1,92 @@
+"""Render every variant of an article when its text is saved, so a reader's cache miss is a
+cache lookup and a template, not a Markdown render.
+
+A variant is one language version readers are shown (``text_source``: the live text, or the
+approved one under ``REVIEW_GATE=approval``) for one persona: ``page.render_for_reader``
+stores its HTML in the render cache (rendering/render_cache.py) and the keys the text cites under a
+hash of the text, exactly as a reader's request would. After an article is saved, once the
+transaction commits (``schedule``, connected to post_save in ``connect``); ``manage.py
+prerender`` does the same for many articles (e.g. after a glossary or persona change, which
+changes every lay render's key, or after the cache was emptied).
+"""
+
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_save
+
+from ..models import LANGUAGE_CODES, Article
+from ..public import text_source
+from ..public.personas import all_personas
+
+logger = logging.getLogger(__name__)
+
+
+def prerender_article(article, personas=None):
+    """Render each language version readers see x each persona; the number of variants."""
+    from ..public.page import render_for_reader, shown_version
+
+    personas = all_personas() if personas is None else personas
+    codes = [p.code for p in personas]
+    versions = text_source.reader_versions([article])
+    rendered = 0
+    seen = set()
+    for lang in LANGUAGE_CODES:
+        try:
+            content_lang, shown = shown_version(article, lang, versions=versions)
+        except text_source.NotShown:
+            continue
+        if content_lang in seen:
+            continue
+        seen.add(content_lang)
+        for persona in personas or [None]:
+            render_for_reader(article, content_lang, persona=persona, persona_codes=codes, texts=shown.fields)
+            rendered += 1
+    return rendered
+
+
+def prerender(articles):
+    """(articles, variants) rendered for ``articles`` (an iterable of Article)."""
+    personas = all_personas()
+    count = variants = 0
+    for article in articles:
+        variants += prerender_article(article, personas)
+        count += 1
+    return count, variants
+
+
+class _Prerender:
+    """The after-commit job of one article (an object, so a transaction queues it once)."""
+
+    def __init__(self, article_pk):
+        self.article_pk = article_pk
+
+    def __call__(self):
+        article = Article.objects.filter(pk=self.article_pk, status=Article.Status.PUBLISHED).first()
+        if article is not None:
+            prerender_article(article)
+
+
+def schedule(article_pk):
+    """Prerender the article once the current transaction commits (at once outside one)."""
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        try:
+            if any(getattr(callback, "article_pk", None) == article_pk
+                   for _sids, callback, *_rest in connection.run_on_commit):
+                return
+        except (AttributeError, TypeError, ValueError):  # pragma: no cover - Django's internals moved
+            pass
+    transaction.on_commit(_Prerender(article_pk), robust=True)
+
+
+def _on_article_saved(sender, instance, raw=False, **kwargs):
+    if raw or not settings.PRERENDER_ON_SAVE:
+        return
+    if sender._meta.concrete_model is Article and instance.status == Article.Status.PUBLISHED:
+        schedule(instance.pk)
+
+
+def connect():
+    post_save.connect(_on_article_saved, dispatch_uid="articles-prerender")

@@ -1,0 +1,1 @@
+"""Finding articles: the text as search sees it, the stored search documents, the reader's query."""

@@ -1,0 +1,340 @@
+"""Search of the published articles: the reader's query, matched against the stored search
+documents (ArticleSearch, see search/index.py), ranked, one result per article, with a
+highlighted snippet.
+
+A query is a list of *concepts*, all of which must match (AND). A concept is a word of the
+query, or a glossary term found in it (longest first), and then any of the term's forms in
+any language matches (OR): "MSC" finds "mesenchymal stem cells" and "间充质干细胞". A form
+matches when all its words do. Chinese runs are split into words with jieba. If nothing
+matches every concept, results matching any of them are listed instead.
+
+PostgreSQL: the stored tsvector with the English configuration (stemming; Chinese words
+pass unchanged), ranked by ts_rank with the weights title > key answer, topics > body.
+SQLite: LIKE on the stored folded text (finds any Chinese substring), ranked by where the
+words occur.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from ..models import LANGUAGE_CODES, Article, ArticleSearch, GlossaryTerm
+from ..public import text_source
+from .index import SEARCH_CONFIG
+from .text import CJK_RUN, fold, folded_with_positions, plain_text, segment_query
+
+MAX_QUERY_LENGTH = 200
+SNIPPET_LENGTH = 220
+
+
+def _word_set(text):
+    return frozenset(text.split())
+
+
+ENGLISH_STOP_WORDS = _word_set(
+    "a an and are as at be by can do does for from how i if in into is it its me my of on or "
+    "should that the their them there these this to was what when where which who why will "
+    "with you your"
+)
+# Function words that carry no topic; jieba returns them as words of their own.
+CHINESE_STOP_WORDS = _word_set(
+    "的 了 和 与 及 是 吗 呢 吧 啊 在 有 或 就 也 都 还 被 把 对 我 你 他 她 它 们 我们 这 那 "
+    "什么 怎么 怎样 如何 哪些 哪个 多少 为什么 是否 可以 能 会 要 应该 一个"
+)
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+@dataclass(frozen=True)
+class Form:
+    words: tuple  # folded words, all of which must occur
+
+
+@dataclass(frozen=True)
+class Concept:
+    forms: tuple  # any one form matches
+
+
+def words_of(folded_text, *, drop_stop_words=True):
+    """The folded words of a text: Latin words as written, Chinese runs segmented."""
+    words = []
+    position = 0
+    for run in CJK_RUN.finditer(folded_text):
+        words.extend(_WORD.findall(folded_text[position : run.start()]))
+        words.extend(segment_query(run.group()))
+        position = run.end()
+    words.extend(_WORD.findall(folded_text[position:]))
+    if drop_stop_words:
+        words = [w for w in words if w not in ENGLISH_STOP_WORDS and w not in CHINESE_STOP_WORDS]
+    return words
+
+
+def glossary_forms():
+    """Each glossary term's folded forms in every language (one query)."""
+    terms = []
+    for term in GlossaryTerm.objects.all():
+        forms = {fold(form) for lang in LANGUAGE_CODES for form in term.forms(lang)}
+        forms = {form for form in forms if form.strip()}
+        if forms:
+            terms.append(forms)
+    return terms
+
+
+def parse_query(query, glossary):
+    """The concepts of ``query`` (see the module docstring); ``glossary``: glossary_forms()."""
+    text = fold(query[:MAX_QUERY_LENGTH])
+    concepts = []
+    found = sorted(
+        ((form, forms) for forms in glossary for form in forms if form),
+        key=lambda item: -len(item[0]),
+    )
+    for form, forms in found:
+        pattern = _phrase_pattern(form)
+        if pattern.search(text):
+            text = pattern.sub(" ", text)
+            alternatives = tuple(
+                Form(tuple(words)) for words in (words_of(f, drop_stop_words=False) for f in sorted(forms)) if words
+            )
+            if alternatives:
+                concepts.append(Concept(alternatives))
+    for word in words_of(text):
+        concepts.append(Concept((Form((word,)),)))
+    return concepts
+
+
+def _phrase_pattern(form):
+    """A glossary form as a whole word or phrase (Chinese: anywhere)."""
+    escaped = re.escape(form)
+    if CJK_RUN.search(form):
+        return re.compile(escaped)
+    return re.compile(rf"(?<![^\W_]){escaped}(?![^\W_])")
+
+
+# --- matching: PostgreSQL ------------------------------------------------------------------
+
+
+def _pg_query(concepts, combine_all):
+    def form_query(form):
+        return SearchQuery(" ".join(form.words), config=SEARCH_CONFIG, search_type="plain")
+
+    def concept_query(concept):
+        queries = [form_query(f) for f in concept.forms]
+        result = queries[0]
+        for q in queries[1:]:
+            result = result | q
+        return result
+
+    queries = [concept_query(c) for c in concepts]
+    result = queries[0]
+    for q in queries[1:]:
+        result = (result & q) if combine_all else (result | q)
+    return result
+
+
+def _pg_matches(documents, concepts, combine_all):
+    query = _pg_query(concepts, combine_all)
+    return documents.filter(vector=query).annotate(rank=SearchRank(F("vector"), query))
+
+
+# --- matching: other databases (SQLite) ---------------------------------------------------------
+
+_FIELDS_WEIGHTS = (("title", 8), ("answer", 3), ("topics", 3), ("body", 1))
+
+
+def _like_word(word):
+    """What to look for with LIKE: an English word without its usual endings (a crude stem)."""
+    if CJK_RUN.search(word) or len(word) <= 4:
+        return word
+    for ending in ("ies", "es", "s", "ing", "ed"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def _word_q(word):
+    stem = _like_word(word)
+    return Q(*[Q(**{f"{name}__contains": stem}) for name, _weight in _FIELDS_WEIGHTS], _connector=Q.OR)
+
+
+def _like_matches(documents, concepts, combine_all):
+    concept_qs = []
+    for concept in concepts:
+        form_qs = [Q(*[_word_q(w) for w in form.words]) for form in concept.forms]
+        concept_qs.append(Q(*form_qs, _connector=Q.OR))
+    condition = Q(*concept_qs, _connector=Q.AND if combine_all else Q.OR)
+    words = {w for concept in concepts for form in concept.forms for w in form.words}
+    rank = Value(0, output_field=IntegerField())
+    for word in sorted(words):
+        stem = _like_word(word)
+        for name, weight in _FIELDS_WEIGHTS:
+            rank = rank + Case(
+                When(**{f"{name}__contains": stem}, then=Value(weight)), default=Value(0), output_field=IntegerField()
+            )
+    return documents.filter(condition).annotate(rank=rank)
+
+
+# --- the search -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hit:
+    article_id: int
+    lang: str  # the language version that matched
+
+
+def _stages(concepts):
+    """(match, combine_all) to try in turn until one finds something. PostgreSQL: full-text
+    with every concept, then substrings with every concept (Chinese written without the
+    words jieba sees, e.g. part of a word), then full-text with any concept."""
+    if connection.vendor == "postgresql":
+        stages = [(_pg_matches, True), (_like_matches, True), (_pg_matches, False)]
+    else:
+        stages = [(_like_matches, True), (_like_matches, False)]
+    if len(concepts) == 1:  # "any" is "every"
+        stages = [stage for stage in stages if stage[1]]
+    return stages
+
+
+def find(concepts, lang):
+    """[Hit] for the ``concepts`` of a query (parse_query), best first: one per published
+    article, the reader's language first, then by rank. One query per stage tried (at most
+    three, see _stages)."""
+    if not concepts:
+        return []
+    documents = ArticleSearch.objects.filter(article__in=Article.objects.published())
+    for match, combine_all in _stages(concepts):
+        rows = (
+            match(documents, concepts, combine_all)
+            .annotate(other_language=Case(When(language=lang, then=Value(0)), default=Value(1)))
+            .order_by("other_language", "-rank", "-article__published_at", "article_id")
+            .values_list("article_id", "language")
+        )
+        hits, seen = [], set()
+        for article_id, language in rows:
+            if article_id not in seen:
+                seen.add(article_id)
+                hits.append(Hit(article_id, language))
+        if hits:
+            return hits
+    return []
+
+
+# --- results with snippets --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Result:
+    url: str
+    title: str  # safe HTML: escaped, query words in <mark>
+    snippet: str  # safe HTML
+    lang: str  # the language of the text shown
+    is_other_language: bool
+    topics: list = field(default_factory=list)
+
+
+def highlight_patterns(concepts):
+    """Regular expressions, on folded text, for every word the query looks for."""
+    patterns = []
+    for word in sorted({w for c in concepts for f in c.forms for w in f.words}, key=len, reverse=True):
+        if CJK_RUN.search(word):
+            patterns.append(re.escape(word))
+        else:
+            patterns.append(rf"(?<![^\W_]){re.escape(_like_word(word))}[^\W_]*")
+    return re.compile("|".join(patterns)) if patterns else None
+
+
+def _spans(text, pattern):
+    """(start, end) in ``text`` of each match of ``pattern`` on its folded form."""
+    folded, positions = folded_with_positions(text)
+    spans = []
+    for match in pattern.finditer(folded):
+        if match.end() <= match.start():
+            continue
+        start, end = positions[match.start()], positions[match.end() - 1] + 1
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))  # adjacent words: one mark
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def highlight(text, pattern, *, window=None):
+    """``text`` escaped, with the matches of ``pattern`` in <mark>; ``window``: cut to about
+    that many characters around the first match, with an ellipsis where cut."""
+    spans = _spans(text, pattern) if pattern else []
+    start, end = 0, len(text)
+    if window and len(text) > window:
+        first = spans[0][0] if spans else 0
+        start = max(0, first - window // 3)
+        space = text.find(" ", start, first)
+        if start > 0 and space != -1:
+            start = space + 1  # begin at a word, not inside one
+        end = min(len(text), start + window)
+        spans = [(a, b) for a, b in spans if a >= start and b <= end]
+    parts, cursor = [], start
+    for a, b in spans:
+        if a < cursor:
+            continue
+        parts.append(escape(text[cursor:a]))
+        parts.append(f"<mark>{escape(text[a:b])}</mark>")
+        cursor = b
+    parts.append(escape(text[cursor:end]))
+    html = "".join(parts)
+    if start > 0:
+        html = "…" + html
+    if end < len(text):
+        html += "…"
+    return mark_safe(html)  # noqa: S308 - every piece of text escaped above
+
+
+def snippet(fields, pattern):
+    """The key answer, or the first passage of the body that holds a query word."""
+    answer, body = plain_text(fields.get("summary", "")), plain_text(fields.get("body", ""))
+    if pattern and not _spans(answer, pattern) and _spans(body, pattern):
+        return highlight(body, pattern, window=SNIPPET_LENGTH)
+    return highlight(answer, pattern, window=SNIPPET_LENGTH)
+
+
+def _shows_a_query_word(fields, pattern):
+    return pattern is None or any(_spans(plain_text(fields.get(name, "")), pattern) for name in ("title", "summary", "body"))
+
+
+def results(hits, lang, concepts):
+    """The Result of each hit (a page of them): one query for the articles and their topics,
+    plus what text_source's provider needs."""
+    from django.utils.translation import override
+
+    from ..public.page import localized, shown_version
+
+    articles = Article.objects.published().filter(pk__in=[h.article_id for h in hits]).prefetch_related("topics")
+    by_id = {a.pk: a for a in articles}
+    versions = text_source.reader_versions(list(by_id.values()))
+    pattern = highlight_patterns(concepts)
+    found = []
+    for hit in hits:
+        article = by_id.get(hit.article_id)
+        if article is None:
+            continue
+        try:
+            code, shown = shown_version(article, hit.lang, versions=versions)
+        except text_source.NotShown:
+            continue
+        if versions is not None and not _shows_a_query_word(shown.fields, pattern):
+            continue  # it matched text readers are not shown (e.g. not yet approved)
+        with override(code):
+            url = article.get_absolute_url()
+        found.append(
+            Result(
+                url=url,
+                title=highlight(shown.fields["title"] or article.slug, pattern),
+                snippet=snippet(shown.fields, pattern),
+                lang=code,
+                is_other_language=code != lang,
+                topics=[localized(t, "name", lang) for t in article.topics.all()],
+            )
+        )
+    return found

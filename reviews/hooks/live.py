@@ -1,0 +1,69 @@
+"""Keeps ``Review.live_fingerprint`` equal to the fingerprint of the text as stored now.
+
+Connected in ``ReviewsConfig.ready()``: after every save of an article (the admin, imports,
+reverts and recoveries, which save raw), of a reference (its state is part of the
+fingerprint of every text citing it), after a bulk write of references
+(``references.signals.library_changed``, sent by ``import_references``) and when a review
+is created. The review queue reads it to sort the versions into tabs in SQL
+(``Review.objects.with_current_state()``); the page of a review and the workflow still
+compute the fingerprint from the text itself before anyone approves.
+"""
+
+from articles.models import Article, Citation
+
+from ..models import Review
+from ..workflow.fingerprint import article_fingerprint
+
+
+def refresh_articles(article_ids):
+    """Store the live fingerprint of every review of these articles (one fingerprint per
+    language version; rows already right are not written)."""
+    reviews = list(Review.objects.filter(article_id__in=set(article_ids)).values_list("pk", "article_id", "language",
+                                                                                     "live_fingerprint"))
+    if not reviews:
+        return
+    articles = Article.objects.in_bulk({article_id for _pk, article_id, _lang, _live in reviews})
+    for pk, article_id, lang, live in reviews:
+        article = articles.get(article_id)
+        if article is None:
+            continue
+        current = article_fingerprint(article, lang)
+        if current != live:
+            Review.objects.filter(pk=pk).update(live_fingerprint=current)
+
+
+def refresh_references(reference_ids):
+    """Store the live fingerprints of the texts citing these references."""
+    refresh_articles(
+        Citation.objects.filter(reference_id__in=set(reference_ids)).values_list("article_id", flat=True).distinct()
+    )
+
+
+def on_article_saved(sender, instance, **kwargs):
+    refresh_articles([instance.pk])
+
+
+def on_reference_saved(sender, instance, created=False, **kwargs):
+    if not created:
+        refresh_references([instance.pk])
+
+
+def on_library_changed(sender, pks, **kwargs):
+    refresh_references(pks)
+
+
+def on_review_saved(sender, instance, created=False, raw=False, **kwargs):
+    if created and not raw:
+        refresh_articles([instance.article_id])
+
+
+def connect():
+    from django.db.models.signals import post_save
+
+    from references.models import Reference
+    from references.signals import library_changed
+
+    post_save.connect(on_article_saved, sender=Article, dispatch_uid="reviews-live-fingerprint-article")
+    post_save.connect(on_reference_saved, sender=Reference, dispatch_uid="reviews-live-fingerprint-reference")
+    post_save.connect(on_review_saved, sender=Review, dispatch_uid="reviews-live-fingerprint-review")
+    library_changed.connect(on_library_changed, dispatch_uid="reviews-live-fingerprint-references")

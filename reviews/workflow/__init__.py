@@ -1,0 +1,1 @@
+"""The rules of the medical review: transitions, fingerprints, the trust checklist, emails, reminders."""
