@@ -210,13 +210,15 @@ def parse_wrk(output):
     return result
 
 
-def run_wrk(base, path, options, *, cookie=None, paths_file=None):
+def run_wrk(base, path, options, *, cookie=None, paths_file=None, unique=False):
     command = ["wrk", f"-t{options.threads}", f"-c{options.connections}", f"-d{options.seconds}s", "--latency",
                "--timeout", "60s"]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
     if paths_file:
         command += ["-s", str(ROOT / "bench" / "paths.lua"), base + "/", "--", str(paths_file), str(options.threads)]
+    elif unique:
+        command += ["-s", str(ROOT / "bench" / "unique.lua"), base + path]
     else:
         command.append(base + path)
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout  # noqa: S603
@@ -237,14 +239,16 @@ from django.test.utils import CaptureQueriesContext
 pages = json.loads(sys.stdin.read())
 admin = get_user_model().objects.get(username="bench-admin")
 counts = {}
-for name, path, signed_in, miss in pages:
+for name, path, signed_in, kind in pages:
     client = Client()
     if signed_in:
         client.force_login(admin)
-    if miss:
+    if kind == "miss":
         cache.clear()
     elif not signed_in:  # reader pages: warm the caches first (the admin uses none)
         client.get(path)
+    if kind == "rendered":  # a response-cache miss, the render cached
+        path += "&bench=counted"
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
     counts[name] = [len(queries), response.status_code]
@@ -347,11 +351,13 @@ def main():
                  "AND slug <> %s AND title_zh_hans <> '' ORDER BY slug LIMIT 1", ["bench-%", HISTORY_SLUG])[0][0]
     search_en = "/en/search/?" + urllib.parse.urlencode({"q": "exercise therapy osteoarthritis"})
     search_zh = "/zh-hans/search/?" + urllib.parse.urlencode({"q": "骨关节炎 运动疗法"})
-    # (name, path, signed in, kind): kind "warm" repeats the path, "miss" cycles the list.
+    # (name, path, signed in, kind): kind "warm" repeats the path, "miss" cycles the list
+    # (nothing cached), "rendered" misses the response cache with the render cached.
     pages = [("floor (constant view)", "/bench-floor/", False, "warm")]
     for lang in ("en", "zh-hans"):
         for persona in ("patient", "physician"):
             pages.append((f"article {lang} {persona}, warm", f"/{lang}/articles/{first}/?persona={persona}", False, "warm"))
+    pages.append(("article, response miss, render hit", f"/en/articles/{first}/?persona=patient", False, "rendered"))
     pages.append(("article, cache miss (4 variants)", f"/en/articles/{first}/?persona=patient", False, "miss"))
     pages += [
         ("index en", "/en/articles/", False, "warm"),
@@ -401,6 +407,8 @@ def main():
                 redis.Redis.from_url(cache_url).flushdb()
                 measured = run_wrk(base, path, options, paths_file=miss_file)
                 measured["distinct"] = miss_count
+            elif kind == "rendered":
+                measured = run_wrk(base, path, options, unique=True)
             else:
                 measured = run_wrk(base, path, options, cookie=cookie if signed_in else None)
             results[name].update(measured)
@@ -415,7 +423,7 @@ def main():
     finally:
         server.terminate()
         server.wait(timeout=60)
-    counts = count_queries(env, [(name, path, signed_in, kind == "miss") for name, path, signed_in, kind in pages])
+    counts = count_queries(env, pages)
     for name, (queries, status) in counts.items():
         results[name]["queries"] = queries
         results[name]["inprocess_status"] = status

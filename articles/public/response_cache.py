@@ -1,15 +1,20 @@
 """Whole reader pages kept in the cache, under keys that are right by construction.
 
 ``@cached_page`` on a public view looks the response up BEFORE the view does any work (no
-query on a hit: two cache reads) and stores what the view returned. The key is a sha256 of
+query on a hit: one round trip to the cache, ``get_many`` of the content version and the
+page) and stores what the view returned. A stored page is served only while it was built
+under the current
 
-- the site-wide **content version**: a random token kept in the configured cache (so every
+- site-wide **content version**: a random token kept in the configured cache (so every
   app server sees a change at once, Redis with ``CACHE_URL``), replaced by ``bump()`` on
   every post_save / post_delete / m2m_changed of a model a reader page shows. Models are
   registered with ``watch(Model)``: articles watches its own and the reference library's
   models (``connect()``); higher apps (reviews) register theirs from their ``ready()``, since
   articles never imports them. A token (not a counter) cannot come back after the cache
-  lost it, so an entry of an older state can never be served again;
+  lost it, so an entry of an older state can never be served again. The token is kept in
+  the entry, not in its key, so that one read fetches both; the next miss replaces the page.
+
+The key is a sha256 of
 - the **release** (``settings.RELEASE``, else a digest of the code, templates, static files
   and translations: ``code_release()``) and the settings the pages read (review gate,
   default persona, policy URL, contact address, time zone);
@@ -232,9 +237,11 @@ def current_version():
     return token
 
 
-def page_key(request, view_name, token, *, persona_cookie=True):
+def page_key(request, view_name, *, persona_cookie=True):
+    """Where a page is kept. The content version is not in it but in the entry (compared on
+    every hit), so that one round trip to the cache fetches the version and the page together;
+    a page of an older version is replaced by the next miss."""
     parts = {
-        "version": token,
         "release": release(),
         "settings": _settings_state(),
         "today": timezone.localdate().isoformat(),
@@ -365,7 +372,8 @@ def cached_page(view=None, *, persona_cookie=True):
             seconds = settings.RESPONSE_CACHE_SECONDS
             if seconds <= 0:
                 return view_func(request, *args, **kwargs)
-            found = cache.get_many([VERSION_KEY, NEXT_PUBLICATION_KEY])
+            key = page_key(request, view_name, persona_cookie=persona_cookie)
+            found = cache.get_many([VERSION_KEY, NEXT_PUBLICATION_KEY, key])
             token = found.get(VERSION_KEY) or current_version()
             next_publication = found.get(NEXT_PUBLICATION_KEY)
             if next_publication is None:  # the cache lost it
@@ -375,9 +383,8 @@ def cached_page(view=None, *, persona_cookie=True):
                 # A scheduled article went live: what lists and links show has changed.
                 bump(schedule=True)
                 token = current_version()
-            key = page_key(request, view_name, token, persona_cookie=persona_cookie)
-            entry = cache.get(key)
-            if entry is not None:
+            entry = found.get(key)
+            if entry is not None and entry.get("version") == token:
                 try:
                     return _from_entry(request, entry)
                 except (KeyError, TypeError, ValueError):
@@ -386,6 +393,7 @@ def cached_page(view=None, *, persona_cookie=True):
             if not _storable(request, response):
                 return response
             entry = _entry_of(request, response)
+            entry["version"] = token  # read before the page was built: a change meanwhile outdates it
             cache.set(key, entry, seconds)
             _set_validators(response, entry)
             _public_headers(response)
