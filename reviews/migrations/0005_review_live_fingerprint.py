@@ -20,7 +20,8 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('reviews', '0004_audit_trail'),
-        ('references', '0004_csl_source_rich_titles_years_bc'),
+        # The fingerprint reads every field a citation shows, authors_incomplete included.
+        ('references', '0005_reference_authors_incomplete'),
         ('articles', '0016_update_note_withdrawn'),
     ]
 
