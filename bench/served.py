@@ -434,7 +434,7 @@ def main():
     print()
     print(f"MedCMS benchmark of record: {articles_in_db} articles (+ {HISTORY_SLUG}), "
           f"{'PostgreSQL' if _postgres(database) else 'SQLite'} + Redis, gunicorn {options.workers} sync workers, "
-          f"production settings (CONN_MAX_AGE={os.environ.get('CONN_MAX_AGE', '0')}), "
+          f"production settings (CONN_MAX_AGE={os.environ.get('CONN_MAX_AGE', '60')}), "
           f"wrk -t{options.threads} -c{options.connections} -d{options.seconds}s on loopback")
     if build_seconds is not None:
         print(f"data set built in {build_seconds:.0f} s")
