@@ -25,17 +25,22 @@ install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev
 
-# Browser tests drive Debian's Chromium through Playwright (never `playwright install`).
-# A held dpkg lock (unattended upgrades, another install) is waited for, then retried.
-browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium for the browser tests"; \
+# Debian package $(1) for $(3), unless its command $(2) is there. A held dpkg lock (unattended
+# upgrades, another install) is waited for, then retried.
+define debian_install
+	@command -v $(2) >/dev/null 2>&1 || { \
+	  echo "Installing Debian's $(1) for $(3)"; \
 	  sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 	  for attempt in 1 2 3; do \
 	    $$sudo apt-get -o DPkg::Lock::Timeout=300 update -qq && \
-	    $$sudo apt-get -o DPkg::Lock::Timeout=300 install -y -qq chromium >/dev/null && break; \
+	    $$sudo apt-get -o DPkg::Lock::Timeout=300 install -y -qq $(1) >/dev/null && break; \
 	    echo "apt-get failed (attempt $$attempt): another apt or dpkg may hold the lock; retrying"; sleep 20; \
-	  done; command -v chromium >/dev/null 2>&1; }
+	  done; command -v $(2) >/dev/null 2>&1; }
+endef
+
+# Browser tests drive Debian's Chromium through Playwright (never `playwright install`).
+browser:
+	$(call debian_install,chromium,chromium,the browser tests)
 
 run: install
 	$(BIN)/python manage.py migrate --no-input
@@ -58,16 +63,9 @@ check-deploy: install
 	  ALLOWED_HOSTS=medcms.example.org CACHE_URL=redis://127.0.0.1:6379/1 \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 
-# The benchmark's load generator: Debian's wrk, installed like chromium above.
+# The benchmark's load generator.
 wrk:
-	@command -v wrk >/dev/null 2>&1 || { \
-	  echo "Installing Debian's wrk for the benchmark"; \
-	  sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
-	  for attempt in 1 2 3; do \
-	    $$sudo apt-get -o DPkg::Lock::Timeout=300 update -qq && \
-	    $$sudo apt-get -o DPkg::Lock::Timeout=300 install -y -qq wrk >/dev/null && break; \
-	    echo "apt-get failed (attempt $$attempt): another apt or dpkg may hold the lock; retrying"; sleep 20; \
-	  done; command -v wrk >/dev/null 2>&1; }
+	$(call debian_install,wrk,wrk,the benchmark)
 
 # The benchmark of record (bench/served.py): the data set on PostgreSQL (BENCH_DATABASE_URL),
 # gunicorn under production settings, wrk; printed, never asserted.

@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from ..models import LANGUAGE_CODES, Article, TranslationTask, article_long_text_columns, field_suffix
 from ..public.freshness import translation_tasks
 from ..staff import rights
+from .queues import QueueAdmin
 
 METADATA_PERMISSION = rights.METADATA_PERMISSION
 # What only a holder of METADATA_PERMISSION may change on an article.
@@ -126,19 +127,10 @@ def _language_names():
 
 
 @admin.register(TranslationTask)
-class TranslationTaskAdmin(admin.ModelAdmin):
+class TranslationTaskAdmin(QueueAdmin):
     """The translation queue: a table of articles.public.freshness.translation_tasks, 50 rows a page."""
 
     change_list_template = "admin/articles/translationtask/change_list.html"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_urls(self):
         # Only the queue itself: no add, change, delete or history pages for the proxy.

@@ -29,6 +29,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from articles.admin.queues import QueueAdmin
 from articles.public.personas import all_personas
 from articles.staff import roles
 from articles.staff.access import may_open_drafts
@@ -142,18 +143,9 @@ ACTION_FORMS = {
 
 
 @admin.register(ReviewQueue)
-class ReviewQueueAdmin(admin.ModelAdmin):
+class ReviewQueueAdmin(QueueAdmin):
     change_list_template = "admin/reviews/reviewqueue/change_list.html"
     review_template = "admin/reviews/reviewqueue/review.html"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
