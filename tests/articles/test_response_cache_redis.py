@@ -5,47 +5,29 @@ is seen here at once.
 Runs when Redis answers on 127.0.0.1:6379 (CI sets REQUIRE_REDIS=1: then a missing Redis fails)."""
 
 import os
-import socket
 import subprocess
 import sys
 import textwrap
-import uuid
 from pathlib import Path
 
 import pytest
-from django.core.cache import caches
-from django.test import override_settings
 
 from articles.public import response_cache
 from tests.factories import make_article
+from tests.redis_helpers import redis_as_default_cache, skip_unless_redis
 
 REDIS_URL = os.environ.get("TEST_RESPONSE_CACHE_REDIS_URL", "redis://127.0.0.1:6379/3")
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _redis_up():
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
-            return True
-    except OSError:
-        return False
-
-
-if not _redis_up():
-    if os.environ.get("REQUIRE_REDIS") == "1":
-        raise RuntimeError("REQUIRE_REDIS=1 but no Redis answers on 127.0.0.1:6379")
-    pytest.skip("no Redis on 127.0.0.1:6379", allow_module_level=True)
+skip_unless_redis(allow_module_level=True)
 
 
 @pytest.fixture
 def redis_cache():
-    prefix = f"medcms-test-{uuid.uuid4().hex}"
-    config = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": prefix}}
-    with override_settings(CACHES=config):
-        cache = caches["default"]
+    with redis_as_default_cache(REDIS_URL) as (prefix, cache):
         cache.set(response_cache.NEXT_PUBLICATION_KEY, 0, None)  # the test database has no scheduled article
         yield prefix, cache
-        cache.delete_pattern("*")
 
 
 def bump_in_another_process(prefix):

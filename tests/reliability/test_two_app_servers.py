@@ -36,18 +36,11 @@ from django.db import connection
 
 from articles.staff.roles import EDITORS, ensure_roles
 from tests.factories import make_article
+from tests.redis_helpers import skip_unless_redis
 
 BASE_DIR = Path(settings.BASE_DIR)
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 PASSWORD = "two-servers-pw-for-tests-only"
-
-
-def _redis_up():
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
-            return True
-    except OSError:
-        return False
 
 
 def _free_port():
@@ -86,10 +79,7 @@ def _wait_until_up(base, server):
 
 @pytest.fixture
 def redis_prefix():
-    if not _redis_up():
-        if os.environ.get("REQUIRE_REDIS") == "1":
-            raise RuntimeError("REQUIRE_REDIS=1 but no Redis answers on 127.0.0.1:6379")
-        pytest.skip("no Redis on 127.0.0.1:6379")
+    skip_unless_redis()
     import redis
 
     prefix = f"medcms-two-servers-{uuid.uuid4().hex}"
