@@ -10,6 +10,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def is_postgres(url):
+    return url.startswith(("postgres://", "postgresql://"))
+
+
+def ensure_database(url):
+    """Create the PostgreSQL database ``url`` names when the server does not have it yet."""
+    if not is_postgres(url):
+        return
+    import psycopg
+
+    server, name = url.rsplit("/", 1)
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
 def setup_django():
     """Django set up on DATABASE_URL, or on a new SQLite file when it is not set."""
     sys.path.insert(0, str(ROOT))

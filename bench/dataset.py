@@ -169,6 +169,9 @@ def _setup_django(database_url=None):
         raise SystemExit("dataset.py: set BENCH_DATABASE_URL or DATABASE_URL (or pass --database)")
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    from bench._setup import ensure_database
+
+    ensure_database(url)
     import django
     from django.core.management import call_command
 

@@ -44,6 +44,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from _setup import ensure_database, is_postgres
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/bench"
 DEFAULT_CACHE = "redis://127.0.0.1:6379/5"
@@ -60,8 +62,6 @@ def _free_port():
 # --- the database ------------------------------------------------------------------------------
 
 
-def _postgres(url):
-    return url.startswith(("postgres://", "postgresql://"))
 
 
 def _server_and_name(url):
@@ -70,7 +70,7 @@ def _server_and_name(url):
 
 
 def _recreate_database(url):
-    if not _postgres(url):
+    if not is_postgres(url):
         path = Path(urllib.parse.urlparse(url).path)
         path.unlink(missing_ok=True)
         return
@@ -82,20 +82,9 @@ def _recreate_database(url):
         connection.execute(f'CREATE DATABASE "{name}"')
 
 
-def _ensure_database(url):
-    if not _postgres(url):
-        return
-    import psycopg
-
-    server, name = _server_and_name(url)
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
-        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            connection.execute(f'CREATE DATABASE "{name}"')
-
-
 def _sql(url, query, params=()):
     """Rows of one query on the bench database (None if its tables are not there)."""
-    if _postgres(url):
+    if is_postgres(url):
         import psycopg
 
         try:
@@ -123,7 +112,7 @@ def _built_articles(url):
 
 def build_if_needed(url, articles):
     """(seconds spent building, or None if the data set was reused)."""
-    _ensure_database(url)
+    ensure_database(url)
     if _built_articles(url) == articles and _sql(url, "SELECT 1 FROM articles_article WHERE slug = %s", [HISTORY_SLUG]):
         return None
     _recreate_database(url)
@@ -433,7 +422,7 @@ def main():
     total_requests = sum(r.get("requests", 0) for r in results.values())
     print()
     print(f"MedCMS benchmark of record: {articles_in_db} articles (+ {HISTORY_SLUG}), "
-          f"{'PostgreSQL' if _postgres(database) else 'SQLite'} + Redis, gunicorn {options.workers} sync workers, "
+          f"{'PostgreSQL' if is_postgres(database) else 'SQLite'} + Redis, gunicorn {options.workers} sync workers, "
           f"production settings (CONN_MAX_AGE={os.environ.get('CONN_MAX_AGE', '60')}), "
           f"wrk -t{options.threads} -c{options.connections} -d{options.seconds}s on loopback")
     if build_seconds is not None:

@@ -25,6 +25,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from _setup import ensure_database
+
 ROOT = Path(__file__).resolve().parent.parent
 PERSONAS = ("patient", "physician", "caregiver")
 MAX_REQUESTS = 2_000_000  # a hard bound whatever the time
@@ -34,16 +36,6 @@ def _free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def _ensure_database(url):
-    import psycopg
-
-    server, name = url.rsplit("/", 1)
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
-        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if not exists:
-            connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def _manage(env, *args):
@@ -124,7 +116,7 @@ def main():
     options = parser.parse_args()
 
     database = os.environ.get("SOAK_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/medcms_soak")
-    _ensure_database(database)
+    ensure_database(database)
     port = _free_port()
     env = {
         **os.environ,
