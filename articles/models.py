@@ -260,7 +260,16 @@ class Article(models.Model):
         ordering = ["-content_updated_at", "slug"]
         # The admin's article list reads its page in this order from an index (no sort of
         # every article before LIMIT).
-        indexes = [models.Index(fields=["-content_updated_at", "slug"], name="article_default_order")]
+        # Readers' lists (index, topic pages, feeds) read published articles newest first from
+        # the second; it ends with the id so a page of ids comes from the index alone.
+        indexes = [
+            models.Index(fields=["-content_updated_at", "slug"], name="article_default_order"),
+            models.Index(
+                fields=["-published_at", "slug", "id"],
+                name="article_public_order",
+                condition=models.Q(status="published"),
+            ),
+        ]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         permissions = [

@@ -13,7 +13,7 @@ from datetime import datetime
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.urls import NoReverseMatch, resolve, reverse
 from django.urls.exceptions import Resolver404
 from django.utils import timezone
@@ -539,7 +539,7 @@ def _card(article, lang, versions):
 
 
 def article_cards(articles, lang):
-    """Cards of ``articles`` (from ``listed_articles``) in their order; those readers may not
+    """Cards of ``articles`` in their order; those readers may not
     see left out. Costs what text_source's provider needs, nothing per article."""
     articles = list(articles)
     versions = text_source.reader_versions(articles)
@@ -547,32 +547,37 @@ def article_cards(articles, lang):
 
 
 def listed_articles(queryset=None):
-    """Published articles, newest first, with what a card needs (topics in one more query;
-    not the bodies or plain summaries)."""
+    """Published articles, newest first: the order of readers' lists."""
     queryset = Article.objects.all() if queryset is None else queryset
-    return (
-        queryset.published()
+    return queryset.published().order_by("-published_at", "slug")
+
+
+def paginated_cards(queryset, lang, page_number):
+    """(Page, cards of that page) of the published articles of ``queryset``: LIST_PAGE_SIZE a page, an out-of-range number gives the last.
+
+    The page's ids are picked from the index on the listing order (the index
+    ``article_public_order``), and only those articles are read with what a card needs
+    (topics in one more query; not the bodies or plain summaries): reading wide rows to skip
+    them made a deep page of a large site take seconds."""
+    page = Paginator(listed_articles(queryset).values_list("pk", flat=True), LIST_PAGE_SIZE).get_page(page_number)
+    articles = (
+        Article.objects.filter(pk__in=page.object_list)
         .without_long_text(fields=("body", "plain_summary"))
         .with_text_dates()
         .prefetch_related("topics")
         .order_by("-published_at", "slug")
     )
-
-
-def paginated_cards(queryset, lang, page_number):
-    """(Page, cards of that page): LIST_PAGE_SIZE a page, an out-of-range number gives the last."""
-    page = Paginator(queryset, LIST_PAGE_SIZE).get_page(page_number)
-    return page, article_cards(page.object_list, lang)
+    return page, article_cards(articles, lang)
 
 
 def build_index(lang, page_number=None):
     """Every published article once, newest first, with its topics as labels."""
-    return paginated_cards(listed_articles(), lang, page_number)
+    return paginated_cards(Article.objects.all(), lang, page_number)
 
 
 def build_topic(topic, lang, page_number=None):
     """A topic's published articles, newest first, each with its key answer."""
-    return paginated_cards(listed_articles(topic.articles.all()), lang, page_number)
+    return paginated_cards(topic.articles.all(), lang, page_number)
 
 
 @dataclass(frozen=True)
@@ -583,10 +588,14 @@ class TopicEntry:
 
 
 def topic_entries(lang):
-    """Every topic with how many published articles it has, by name (one query)."""
-    published = Q(articles__status=Article.Status.PUBLISHED, articles__published_at__lte=timezone.now())
-    topics = Topic.objects.annotate(article_count=Count("articles", filter=published, distinct=True))
-    entries = [TopicEntry(t, localized(t, "name", lang), t.article_count) for t in topics]
+    """Every topic with how many published articles it has, by name (two queries: the
+    memberships of published articles counted per topic first, read from the listing index,
+    then the topics)."""
+    memberships = Article.topics.through.objects.filter(
+        article__status=Article.Status.PUBLISHED, article__published_at__lte=timezone.now()
+    )
+    counts = dict(memberships.values("topic_id").annotate(n=Count("article_id")).order_by().values_list("topic_id", "n"))
+    entries = [TopicEntry(t, localized(t, "name", lang), counts.get(t.pk, 0)) for t in Topic.objects.all()]
     entries.sort(key=lambda e: e.name.text.casefold())
     return entries
 
