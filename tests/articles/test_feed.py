@@ -5,6 +5,8 @@ from datetime import timedelta
 from xml.etree import ElementTree
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import UpdateNote
@@ -70,3 +72,34 @@ def test_feed_text_is_escaped(client, library):
     entries = feed(client, "en")
     # The summary is HTML carried as text: the title's "<" arrives as text, never as markup.
     assert "<question>" not in entries[0]["summary"]
+
+
+def test_a_withdrawn_note_neither_shows_nor_dates_an_entry(client, library):
+    now = timezone.now()
+    UpdateNote.objects.create(article=library, note_en="A claim taken back.", created_at=now - timedelta(hours=1),
+                              withdrawn_at=now)
+    old = feed(client, "en")[0]
+    assert "A claim taken back." not in old["summary"]
+    assert old["updated"].startswith((now - timedelta(days=1)).date().isoformat())
+
+
+def test_an_old_article_with_a_new_note_leads_a_feed_of_many_newer_articles(client, library):
+    now = timezone.now()
+    for day in range(70):
+        make_article(f"newer-{day}", published_at=now - timedelta(days=2, minutes=day))
+    links = [e["link"] for e in feed(client, "en")]
+    assert len(links) == 30
+    assert links[0] == "http://testserver/en/articles/old/"
+    assert links[1:] == [f"http://testserver/en/articles/newer-{day}/" for day in range(29)]
+
+
+def test_a_feed_costs_the_same_queries_for_3_or_60_articles(client, library):
+    with CaptureQueriesContext(connection) as small:
+        feed(client, "en")
+    now = timezone.now()
+    for day in range(60):
+        article = make_article(f"more-{day}", published_at=now - timedelta(days=day))
+        UpdateNote.objects.create(article=article, note_en="Checked again.", created_at=now - timedelta(hours=day))
+    with CaptureQueriesContext(connection) as large:
+        feed(client, "en")
+    assert len(small) == len(large)
