@@ -93,7 +93,8 @@ def prepare(source, database, *, rebuild=False):
         start = time.perf_counter()
         _run([*manage, "migrate", "--no-input"], cwd=SITE, env=env)
         print(f"  Wagtail site migrated in {time.perf_counter() - start:.0f} s", flush=True)
-        print("  " + _run([*manage, "build_library", "--source", source], cwd=SITE, env=env).stdout.strip(), flush=True)
+        output = _run([*manage, "build_library", "--source", source], cwd=SITE, env=env).stdout
+        print("\n".join(f"  {line}" for line in output.strip("\n").splitlines()), flush=True)
         seconds = time.perf_counter() - start
     else:
         _run([*manage, "migrate", "--no-input"], cwd=SITE, env=env)
