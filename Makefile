@@ -68,8 +68,9 @@ wrk:
 	$(call debian_install,wrk,wrk,the benchmark)
 
 # The benchmark of record (bench/served.py): the data set on PostgreSQL (BENCH_DATABASE_URL),
-# gunicorn under production settings, wrk; printed, never asserted.
-# BENCH_ARGS="--articles 100000 --seconds 20" or "--skip-build".
+# gunicorn under production settings, wrk; printed, never asserted. A Wagtail 8 site serving the
+# equivalent article page is measured in the same run (bench/wagtail/; "--no-wagtail" leaves it out).
+# BENCH_ARGS="--articles 100000 --seconds 20", "--skip-build" or "--only floor,article,wagtail".
 bench: install wrk
 	$(BIN)/python bench/served.py $(BENCH_ARGS)
 

@@ -1,6 +1,7 @@
 """The benchmark of record: the data set served by gunicorn under production settings, driven by wrk.
 
     .venv/bin/python bench/served.py [--articles 10000] [--seconds 10] [--skip-build]   (make bench)
+    .venv/bin/python bench/served.py --skip-build --only floor,wagtail    (the floor and Wagtail alone)
     BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench100k .venv/bin/python bench/served.py --articles 100000
 
 1. The data set (bench/dataset.py) in BENCH_DATABASE_URL (default a `bench` database on the
@@ -19,6 +20,14 @@
    first), for patient and physician, English and Chinese; the index; a topic page; search;
    and, signed in as a superuser (a session cookie), the admin's article list, reference list,
    translation queue, review queue and an article's history (1,000 revisions).
+   With --wagtail (the default; --no-wagtail leaves it out), the same wrk on a Wagtail 8 site
+   serving the equivalent article page (bench/wagtail/, bench/_wagtail.py): its own virtualenv
+   and database (BENCH_WAGTAIL_DATABASE_URL, default `bench_wagtail`, built from this data set),
+   gunicorn with the same workers, no page caching (as Wagtail ships): one article again and
+   again, and every published bilingual article in both languages in turn. When the Wagtail
+   virtualenv cannot be made (no network), one line says so and the run goes on without it.
+   --only GROUPS (comma-separated: floor, article, lists, search, admin, wagtail) measures those
+   rows alone; the floor is always measured.
 4. Prints per page: req/s, p50, p99, errors, queries per request (counted in-process with
    Django's test client and CaptureQueriesContext on the same database and settings, not from
    the server), response bytes (one request to the server), and req/s as a share of the floor's;
@@ -44,6 +53,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import _wagtail
 from _setup import ensure_database, is_postgres
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -260,20 +270,53 @@ def count_queries(env, pages):
 # --- the run ----------------------------------------------------------------------------------------
 
 
-def _miss_paths(url, workdir, seed=13):
-    """Every published article with both languages, in both languages, for two personas, shuffled."""
+def _miss_paths(url, workdir, seed=13, personas=("patient", "physician"), name="miss-paths.txt"):
+    """Every published article with both languages, in both languages, for two personas (none for
+    Wagtail's pages), shuffled."""
     rows = _sql(
         url,
         "SELECT slug FROM articles_article WHERE status = 'published' AND slug LIKE %s "
         "AND slug <> %s AND title_zh_hans <> '' ORDER BY slug",
         ["bench-%", HISTORY_SLUG],
     )
-    paths = [f"/{lang}/articles/{slug}/?persona={persona}"
-             for (slug,) in rows for lang in ("en", "zh-hans") for persona in ("patient", "physician")]
+    queries = [f"?persona={persona}" for persona in personas] or [""]
+    paths = [f"/{lang}/articles/{slug}/{query}" for (slug,) in rows for lang in ("en", "zh-hans") for query in queries]
     random.Random(seed).shuffle(paths)  # noqa: S311 - a fixed seed, on purpose
-    path = Path(workdir) / "miss-paths.txt"
+    path = Path(workdir) / name
     path.write_text("\n".join(paths) + "\n")
     return path, len(paths)
+
+
+GROUPS = ("floor", "article", "lists", "search", "admin", "wagtail")
+
+
+def _group(name, kind):
+    if kind.startswith("wagtail"):
+        return "wagtail"
+    for prefix, group in (("floor", "floor"), ("article", "article"), ("index", "lists"), ("topic", "lists"),
+                          ("search", "search")):
+        if name.startswith(prefix):
+            return group
+    return "admin"
+
+
+def _only(text):
+    groups = {group.strip() for group in text.split(",") if group.strip()}
+    if unknown := groups - set(GROUPS):
+        raise argparse.ArgumentTypeError(f"unknown groups {sorted(unknown)}; choose from {', '.join(GROUPS)}")
+    return groups | {"floor"}
+
+
+def _prepare_wagtail(options, database):
+    """(python, env, build seconds) of the Wagtail site, or None with one line saying why not."""
+    if not options.wagtail or "wagtail" not in options.only:
+        return None
+    try:
+        return _wagtail.prepare(database, os.environ.get("BENCH_WAGTAIL_DATABASE_URL", _wagtail.DEFAULT_DATABASE),
+                                rebuild=options.wagtail_rebuild)
+    except _wagtail.Unavailable as error:
+        print(f"served.py: Wagtail row skipped: {error}", file=sys.stderr, flush=True)
+        return None
 
 
 def _versions():
@@ -305,6 +348,11 @@ def main():
     parser.add_argument("--workers", type=int, default=int(os.environ.get("BENCH_WORKERS", "2")))
     parser.add_argument("--slow", type=float, default=5.0,
                         help="a page whose single request takes longer (seconds) is not put under load")
+    parser.add_argument("--wagtail", action=argparse.BooleanOptionalAction, default=True,
+                        help="also measure a Wagtail 8 site serving the equivalent article page (default on)")
+    parser.add_argument("--wagtail-rebuild", action="store_true", help="build the Wagtail site's database again")
+    parser.add_argument("--only", type=_only, default=set(GROUPS),
+                        help=f"comma-separated groups to measure ({', '.join(GROUPS)}); the floor always")
     options = parser.parse_args()
     if not shutil.which("wrk"):
         print("served.py: wrk is not installed (apt-get install wrk, or make bench)", file=sys.stderr)
@@ -314,6 +362,7 @@ def main():
     cache_url = os.environ.get("BENCH_CACHE_URL", DEFAULT_CACHE)
     build_seconds = None if options.skip_build else build_if_needed(database, options.articles)
     articles_in_db = _built_articles(database)
+    wagtail = _prepare_wagtail(options, database)
 
     env = {
         **os.environ,
@@ -360,11 +409,25 @@ def main():
         ("admin review queue", "/admin/reviews/reviewqueue/", True, "warm"),
         ("admin history (1,000 revisions)", f"/admin/articles/article/{history_pk}/history/", True, "warm"),
     ]
+    if wagtail:  # kind "wagtail" repeats the path, "wagtail-each" cycles every article page
+        pages += [("wagtail article (equivalent page)", f"/en/articles/{first}/", False, "wagtail"),
+                  ("wagtail article, every page in turn", f"/en/articles/{first}/", False, "wagtail-each")]
+    pages = [page for page in pages if _group(page[0], page[3]) in options.only]
 
     workdir = tempfile.mkdtemp(prefix="medcms-bench-")
     miss_file, miss_count = _miss_paths(database, workdir)
+    wagtail_file, wagtail_count = _miss_paths(database, workdir, personas=(), name="wagtail-paths.txt")
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
+    wagtail_server, wagtail_base = None, None
+    if wagtail:
+        wagtail_port = _free_port()
+        wagtail_base = f"http://127.0.0.1:{wagtail_port}"
+        wagtail_server = _wagtail.start(wagtail[0], wagtail[1], wagtail_port, options.workers,
+                                        open(Path(workdir) / "wagtail-gunicorn.log", "w"))  # noqa: SIM115
+
+    def base_of(kind):
+        return wagtail_base if kind.startswith("wagtail") else base
     server = subprocess.Popen(  # noqa: S603 - our own gunicorn
         [PYTHON, "-m", "gunicorn", "bench.wsgi:application", "--bind", f"127.0.0.1:{port}",
          "--workers", str(options.workers), "--worker-class", "sync", "--timeout", "900",
@@ -372,21 +435,30 @@ def main():
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=open(Path(workdir) / "gunicorn.log", "w"),  # noqa: SIM115
     )
     results = {}
+    memory_start, memory_end, wagtail_workers = {}, {}, set()
     try:
-        for _ in range(300):
-            try:
-                _get(base, "/healthz")
-                break
-            except OSError:
-                time.sleep(0.2)
-        for name, path, signed_in, _kind in pages:  # each page twice: status, size, caches warm
-            status, body = _get(base, path, cookie if signed_in else None)
+        ready = {}
+        for server_base, ready_path in ((base, "/healthz"), (wagtail_base, "/en/")):
+            for _ in range(300 if server_base else 0):
+                try:
+                    ready[server_base] = _get(server_base, ready_path)[0] == 200
+                    break
+                except OSError:
+                    time.sleep(0.2)
+        if wagtail and not ready.get(wagtail_base):
+            print("served.py: Wagtail row skipped: its server did not answer /en/", file=sys.stderr, flush=True)
+            pages = [page for page in pages if not page[3].startswith("wagtail")]
+            wagtail = None
+        for name, path, signed_in, kind in pages:  # each page twice: status, size, caches warm
+            status, body = _get(base_of(kind), path, cookie if signed_in else None)
             start = time.perf_counter()
-            _get(base, path, cookie if signed_in else None)
+            _get(base_of(kind), path, cookie if signed_in else None)
             results[name] = {"path": path, "status": status, "bytes": len(body),
                              "single_ms": round((time.perf_counter() - start) * 1000, 1)}
             print(f"  {name}: one request {results[name]['single_ms']:.0f} ms", flush=True)
-        memory_start = {pid: _rss_kb(pid) for pid in _workers(server.pid)}
+        servers = [server, *([wagtail_server] if wagtail_server else [])]
+        memory_start = {pid: _rss_kb(pid) for s in servers for pid in _workers(s.pid)}
+        wagtail_workers = set(_workers(wagtail_server.pid)) if wagtail_server else set()
         for name, path, signed_in, kind in pages:
             if results[name]["single_ms"] > options.slow * 1000:
                 # 16 connections on such a page queue minutes of work: one request says enough.
@@ -398,27 +470,37 @@ def main():
                 measured["distinct"] = miss_count
             elif kind == "rendered":
                 measured = run_wrk(base, path, options, unique=True)
+            elif kind == "wagtail-each":
+                measured = run_wrk(wagtail_base, path, options, paths_file=wagtail_file)
+                measured["distinct"] = wagtail_count
             else:
-                measured = run_wrk(base, path, options, cookie=cookie if signed_in else None)
+                measured = run_wrk(base_of(kind), path, options, cookie=cookie if signed_in else None)
             results[name].update(measured)
             # Requests wrk gave up on are still queued at the workers: wait until they are done
-            # (a request to the floor is answered once the backlog has drained).
+            # (a request to the floor, or Wagtail's home page, is answered once the backlog has drained).
             drain_start = time.perf_counter()
-            _get(base, "/bench-floor/")
+            _get(base_of(kind), "/en/" if kind.startswith("wagtail") else "/bench-floor/")
             results[name]["drain_seconds"] = round(time.perf_counter() - drain_start, 1)
             print(f"  measured {name}: {measured['rps']} req/s ({measured['requests']} requests; "
                   f"backlog drained in {results[name]['drain_seconds']} s)", flush=True)
-        memory_end = {pid: _rss_kb(pid) for pid in _workers(server.pid)}
+        memory_end = {pid: _rss_kb(pid) for s in servers for pid in _workers(s.pid)}
     finally:
-        server.terminate()
-        server.wait(timeout=60)
-    counts = count_queries(env, pages)
+        for running in (server, wagtail_server):
+            if running:
+                running.terminate()
+                running.wait(timeout=60)
+    counts = count_queries(env, [page for page in pages if not page[3].startswith("wagtail")])
+    if wagtail:
+        counts.update(_wagtail.count_queries(
+            wagtail[0], wagtail[1], [(name, path) for name, path, _s, kind in pages if kind.startswith("wagtail")]))
     for name, (queries, status) in counts.items():
         results[name]["queries"] = queries
         results[name]["inprocess_status"] = status
 
     floor = results["floor (constant view)"]["rps"] or 1
     info = _versions()
+    if wagtail:
+        info["wagtail"] = _wagtail.version(wagtail[0])
     total_requests = sum(r.get("requests", 0) for r in results.values())
     print()
     print(f"MedCMS benchmark of record: {articles_in_db} articles (+ {HISTORY_SLUG}), "
@@ -429,13 +511,17 @@ def main():
         print(f"data set built in {build_seconds:.0f} s")
     else:
         print("data set reused (already built)")
+    if wagtail:
+        print(f"Wagtail {info['wagtail']} site (bench/wagtail/): "
+              + (f"built in {wagtail[2]:.0f} s" if wagtail[2] is not None else "database reused")
+              + f"; {options.workers} sync workers, no page caching; its rows' floor share is of the MedCMS floor")
     print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {info['cpus']} CPUs; Python {info['python']}, "
           f"Django {info['django']}; {info['postgresql']}; {info['redis']}")
     print("floor: /bench-floor/, a constant HttpResponse served by the same gunicorn, same settings and "
           "middleware (bench/floor.py); queries: one request in-process (test client, same database); "
           "1 req ms: one request alone, before the load")
     print()
-    header = (f"{'page':<34} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6} {'queries':>7} {'bytes':>8} "
+    header = (f"{'page':<38} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6} {'queries':>7} {'bytes':>8} "
               f"{'floor':>7} {'1 req ms':>9}")
     print(header)
     print("-" * len(header))
@@ -443,7 +529,7 @@ def main():
         r = results[name]
         rps = r.get("rps") or 0
         note = ""
-        if kind == "miss" and r.get("requests", 0) > r.get("distinct", 0):
+        if kind in ("miss", "wagtail-each") and r.get("requests", 0) > r.get("distinct", 0):
             note = f"  ({r['requests']} requests over {r['distinct']} paths: some hits)"
         if r.get("skipped"):
             note += f"  (not loaded: one request took {r['single_ms'] / 1000:.1f} s)"
@@ -451,21 +537,24 @@ def main():
             note += f"  (no request finished within {options.seconds} s)"
         if r["status"] != 200 or r.get("inprocess_status") != 200:
             note += f"  (status {r['status']}/{r.get('inprocess_status')})"
-        print(f"{name:<34} {rps:>8.1f} {r.get('p50') or 0:>8.1f} {r.get('p99') or 0:>8.1f} {r.get('errors', 0):>6} "
+        print(f"{name:<38} {rps:>8.1f} {r.get('p50') or 0:>8.1f} {r.get('p99') or 0:>8.1f} {r.get('errors', 0):>6} "
               f"{r.get('queries', '?'):>7} {r['bytes']:>8} {100 * rps / floor:>6.1f}% {r['single_ms']:>9.0f}{note}")
     print()
     for pid in sorted(set(memory_start) | set(memory_end)):
-        print(f"worker {pid}: RSS {memory_start.get(pid)} kB after warm-up, {memory_end.get(pid)} kB after "
+        owner = "Wagtail worker" if pid in wagtail_workers else "worker"
+        print(f"{owner} {pid}: RSS {memory_start.get(pid)} kB after warm-up, {memory_end.get(pid)} kB after "
               f"the load ({total_requests} requests in all)")
     out = ROOT / "var" / "bench"
     out.mkdir(parents=True, exist_ok=True)
     record = {
         "articles": articles_in_db, "build_seconds": build_seconds, "seconds": options.seconds,
         "workers": options.workers, "threads": options.threads, "connections": options.connections,
+        "wagtail_build_seconds": wagtail[2] if wagtail else None,
         "versions": info, "pages": results, "memory_start_kb": memory_start, "memory_end_kb": memory_end,
         "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
-    (out / f"served-{articles_in_db}.json").write_text(json.dumps(record, indent=2, ensure_ascii=False))
+    suffix = "" if options.only == set(GROUPS) else "-" + "-".join(g for g in GROUPS if g in options.only)
+    (out / f"served-{articles_in_db}{suffix}.json").write_text(json.dumps(record, indent=2, ensure_ascii=False))
     shutil.rmtree(workdir, ignore_errors=True)
     return 0
 
