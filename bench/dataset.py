@@ -18,7 +18,8 @@ every article, far too slow for 100,000):
 - the rows the saves would have derived from that text, as ``Article.save`` and
   ``search_index`` derive them: ``Citation`` (numbered by first citation per language),
   ``LanguageVersion`` (1 in 10 translations out of date), ``ArticleSearch`` (plain, folded,
-  and on PostgreSQL the weighted tsvector of the segmented text);
+  and on PostgreSQL the weighted tsvector of the segmented text), ``TranslationTask`` (the
+  stored translation queue, by its own ``refresh``);
 - glossary terms (the conditions and treatments the text names, in both languages);
 - history: one django-reversion revision per article (two for 1 in 10), holding the
   article, its language versions and its authorships as reversion serialises them; and the
@@ -627,6 +628,11 @@ class Builder:
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
 
+    def translation_queue(self):
+        from articles.editing.translation_queue import refresh
+
+        refresh()
+
     def run(self):
         from django.db import transaction
 
@@ -647,6 +653,7 @@ class Builder:
             self.step("revisions", self.history)
             self.step(f"{self.history_revisions} revisions of one", self.history_article)
             self.step("reviews and sign-offs", self.reviews)
+            self.step("translation queue", self.translation_queue)
         gc.enable()
         self.step("analyze", self.analyze)
         self.seconds = time.perf_counter() - start
