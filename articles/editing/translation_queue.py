@@ -11,7 +11,9 @@ so the rows of an article are refreshed after every change of those: a save of t
 (the admin, imports, reversion's revert and recovery, which save raw), a save or delete of a
 language version, and ``versioning.restore_belongings``, which creates language versions in
 bulk. ``Article.save`` saves the article and then its language versions: it refreshes once,
-at the end (``refreshed_once``). Restoring a backup loads the rows as they were.
+at the end (``refreshed_once``). Restoring a backup loads the rows as they were. Two saves
+of one article take turns (the first's UPDATE locks the article's row until it commits), so
+each refresh reads what the one before it stored.
 """
 
 from contextlib import contextmanager
