@@ -12,7 +12,7 @@ class ArticlesConfig(AppConfig):
         # reversion records the field list when register() runs (see docs/pitfalls).
         from django.db.models.signals import post_migrate
 
-        from .editing import versioning
+        from .editing import translation_queue, versioning
         from .public import response_cache
         from .rendering import prerender
         from .search import index as search_index
@@ -20,6 +20,7 @@ class ArticlesConfig(AppConfig):
 
         versioning.register_models()
         search_index.connect()
+        translation_queue.connect()  # the stored translation queue follows articles and versions
         response_cache.connect()  # reader pages: every change of what they show bumps the version
         prerender.connect()  # render each language x persona when an article is saved
         post_migrate.connect(roles.ensure_roles_after_migrate, sender=self)

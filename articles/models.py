@@ -304,7 +304,9 @@ class Article(models.Model):
             self.source_language = self.languages()[0]
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = now
-        with transaction.atomic():
+        from .editing.translation_queue import refreshed_once
+
+        with transaction.atomic(), refreshed_once():
             super().save(*args, **kwargs)
             self.sync_citations()
             self.sync_language_versions(changed_languages, now)
@@ -439,14 +441,29 @@ class Article(models.Model):
         Citation.objects.bulk_create(changed)
 
 
-class TranslationTask(Article):
-    """The admin's translation queue: every missing or out-of-date language version."""
+class TranslationTask(models.Model):
+    """One row of the admin's translation queue: a language version of an article that is
+    missing or older than its original. Derived data, kept equal to its rule by
+    articles/editing/translation_queue.py; ``slug`` is the article's (the queue's order)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="translation_tasks")
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    slug = models.CharField(max_length=120)
+    missing = models.BooleanField()
+    since = models.DateTimeField(null=True)
 
     class Meta:
-        proxy = True
         default_permissions = ("view",)
+        ordering = ["slug", "language"]
+        indexes = [models.Index(fields=["slug", "language"], name="translation_task_order")]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "language"], name="unique_translation_task"),
+        ]
         verbose_name = _("translation queue")
         verbose_name_plural = _("translation queue")
+
+    def __str__(self):
+        return f"{self.slug} [{self.language}]"
 
 
 class StaffAccount(get_user_model()):

@@ -18,13 +18,14 @@ every article, far too slow for 100,000):
 - the rows the saves would have derived from that text, as ``Article.save`` and
   ``search_index`` derive them: ``Citation`` (numbered by first citation per language),
   ``LanguageVersion`` (1 in 10 translations out of date), ``ArticleSearch`` (plain, folded,
-  and on PostgreSQL the weighted tsvector of the segmented text);
+  and on PostgreSQL the weighted tsvector of the segmented text), ``TranslationTask`` (the
+  stored translation queue, by its own ``refresh``);
 - glossary terms (the conditions and treatments the text names, in both languages);
 - history: one django-reversion revision per article (two for 1 in 10), holding the
   article, its language versions and its authorships as reversion serialises them; and the
   article ``bench-history`` with ``history_revisions`` (1,000) revisions;
 - medical review per language version: approved (with the sign-off and the fingerprint of
-  the exact text, so pages show "Approved"), submitted, under review, changes requested, or
+  the exact text, so pages show "Approved"; the live fingerprint of the text as stored on every review), submitted, under review, changes requested, or
   never submitted; six board members with profiles;
 - staff: ``bench-admin`` (superuser), ``bench-editor`` (Editors).
 
@@ -582,15 +583,17 @@ class Builder:
                     continue
                 reviewer = self.board[rng.randrange(len(self.board))]
                 submitted_at = revision.date_created + datetime.timedelta(days=1)
+                texts = {name: text[name] for name in ("title", "summary", "body", "plain_summary")}
+                keys = text["_keys"]
+                # The text as stored now (reviews/hooks/live.py): what the review queue sorts by.
+                live = fingerprint(texts, {k: library[k] for k in keys}, keys)
                 review = Review(article=article, language=lang, state=state, revision=revision,
-                                cycle=2 if state == "changes_requested" else 1)
+                                cycle=2 if state == "changes_requested" else 1, live_fingerprint=live)
                 if state == "under_review":
                     review.assignee = reviewer
                 if state == "approved":
-                    texts = {name: text[name] for name in ("title", "summary", "body", "plain_summary")}
-                    keys = text["_keys"]
                     review.approved_revision = revision
-                    review.approved_fingerprint = fingerprint(texts, {k: library[k] for k in keys}, keys)
+                    review.approved_fingerprint = live
                     review.approved_cycle = 1
                     review.approved_at = submitted_at + datetime.timedelta(days=2)
                     # Some are overdue for their periodic review (approved more than a year ago).
@@ -627,6 +630,11 @@ class Builder:
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
 
+    def translation_queue(self):
+        from articles.editing.translation_queue import refresh
+
+        refresh()
+
     def run(self):
         from django.db import transaction
 
@@ -647,6 +655,7 @@ class Builder:
             self.step("revisions", self.history)
             self.step(f"{self.history_revisions} revisions of one", self.history_article)
             self.step("reviews and sign-offs", self.reviews)
+            self.step("translation queue", self.translation_queue)
         gc.enable()
         self.step("analyze", self.analyze)
         self.seconds = time.perf_counter() - start

@@ -35,6 +35,7 @@ PREFIX = "bench-list-"
 
 
 def fill(n):
+    from articles.editing.translation_queue import refresh as refresh_translation_queue
     from articles.models import Article, Citation, LanguageVersion
     from references.models import Reference
     from reviews.models import Review
@@ -84,6 +85,7 @@ def fill(n):
                 citations.append(Citation(article=article, reference=refs[(i * CITED + k) % REFERENCES],
                                           language=lang, number=k + 1))
     LanguageVersion.objects.bulk_create(versions, batch_size=2000)
+    refresh_translation_queue()  # bulk inserts send no signals
     Citation.objects.bulk_create(citations, batch_size=5000)
     reviews = []
     for i, article in enumerate(articles):

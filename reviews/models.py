@@ -108,6 +108,25 @@ class ReviewState(models.TextChoices):
     CHANGES_REQUESTED = "changes_requested", _("Changes requested")
 
 
+# The text as stored now is the approved one: Review.is_approved(live_fingerprint), in SQL.
+APPROVED_TEXT = ~Q(approved_fingerprint="") & Q(approved_fingerprint=models.F("live_fingerprint"))
+
+
+def current_state_in(*states):
+    """The condition "``Review.current_state()`` of the stored text is one of ``states``" on
+    the columns themselves (not on the ``with_current_state()`` annotation), so that the
+    partial indexes of the review queue (Review.Meta), built from the same condition, serve it."""
+    stored = set()
+    for state in states:
+        if state != ReviewState.APPROVED:
+            # An approved text edited since is pending (submitted) again.
+            stored |= {state, ReviewState.APPROVED} if state == ReviewState.SUBMITTED else {state}
+    condition = ~APPROVED_TEXT & Q(state__in=sorted(stored)) if stored else None
+    if ReviewState.APPROVED in states:
+        condition = APPROVED_TEXT if condition is None else condition | APPROVED_TEXT
+    return condition
+
+
 class ReviewQuerySet(models.QuerySet):
     def with_current_state(self):
         """Annotates ``current_state``: ``Review.current_state()`` of the stored text, in SQL,
@@ -115,10 +134,7 @@ class ReviewQuerySet(models.QuerySet):
         (submitted) again once an approved text changed, else the stored state."""
         return self.annotate(
             current_state=models.Case(
-                models.When(
-                    ~Q(approved_fingerprint="") & Q(approved_fingerprint=models.F("live_fingerprint")),
-                    then=models.Value(ReviewState.APPROVED),
-                ),
+                models.When(APPROVED_TEXT, then=models.Value(ReviewState.APPROVED)),
                 models.When(state=ReviewState.APPROVED, then=models.Value(ReviewState.SUBMITTED)),
                 default=models.F("state"),
                 output_field=models.CharField(),
@@ -192,6 +208,26 @@ class Review(models.Model):
             ("submit_review", _("Can submit a language version of an article for medical review")),
             ("view_checklist_report", _("Can see the report of published articles failing the trust checklist")),
             ("assign_review", _("Can assign medical reviews to board members")),
+        ]
+        # The review queue's tabs (reviews/queue/rows.py), each read in its order from its own
+        # index: a page is an index range, a count an index-only scan of that tab's rows.
+        indexes = [
+            models.Index(
+                fields=["updated_at", "id"],
+                condition=current_state_in(ReviewState.SUBMITTED, ReviewState.UNDER_REVIEW),
+                include=["assignee", "language"],  # the tabs "mine" and "open" count from the index
+                name="review_queue_waiting",
+            ),
+            models.Index(
+                fields=["updated_at", "id"],
+                condition=current_state_in(ReviewState.CHANGES_REQUESTED),
+                name="review_queue_changes",
+            ),
+            models.Index(
+                fields=["updated_at", "id", "next_review_due"], condition=current_state_in(ReviewState.APPROVED),
+                include=["state"],  # the queue leaves out drafts: counted from the index alone
+                name="review_queue_approved",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(fields=["article", "language"], name="unique_review_per_language"),

@@ -2,12 +2,12 @@
 
 Imported (and so registered) by article.py, which puts the mixin in ArticleAdmin's bases.
 
-- ``TranslationTaskAdmin`` (the proxy model TranslationTask, "translation queue"): every
-  language version that is missing or older than its original (articles/public/freshness.py), with a
+- ``TranslationTaskAdmin`` (TranslationTask, "translation queue"): every language version
+  that is missing or older than its original (stored by editing/translation_queue.py), with a
   link to the article's change page on that language's tab. Shown to whoever has the view
-  permission on the proxy (staff/roles.py: translators, editors and chief editors); 403 for
-  other staff, the login page for everyone else. 50 rows a page; three queries (the count,
-  the page, its articles) whatever the number of articles.
+  permission on TranslationTask (staff/roles.py: translators, editors and chief editors); 403
+  for other staff, the login page for everyone else. 50 rows a page; two queries (the count
+  of the narrow task rows, the page with its articles) whatever the number of articles.
 - ``TranslatorRightsAdminMixin`` (in ArticleAdmin's bases): without the permission
   ``articles.edit_article_metadata`` a user edits only the translated text of an article;
   slug, status, topics and authors are read-only, and a forged POST cannot change them.
@@ -22,7 +22,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..models import LANGUAGE_CODES, Article, TranslationTask, article_long_text_columns, field_suffix
-from ..public.freshness import translation_tasks
 from ..staff import rights
 from .queues import QueueAdmin
 
@@ -128,7 +127,7 @@ def _language_names():
 
 @admin.register(TranslationTask)
 class TranslationTaskAdmin(QueueAdmin):
-    """The translation queue: a table of articles.public.freshness.translation_tasks, 50 rows a page."""
+    """The translation queue: a table of TranslationTask rows, 50 a page."""
 
     change_list_template = "admin/articles/translationtask/change_list.html"
 
@@ -139,16 +138,18 @@ class TranslationTaskAdmin(QueueAdmin):
         info = self.opts.app_label, self.opts.model_name
         return [path("", self.admin_site.admin_view(self.changelist_view), name="{}_{}_changelist".format(*info))]
 
+    def has_delete_permission(self, request, obj=None):
+        # A task goes with its article: deleting an article (its delete page asks about every
+        # related row) deletes its tasks. There is no page to delete a task by itself.
+        return obj is not None
+
     def rows(self, tasks):
-        """Table rows of one page of ``freshness.translation_tasks`` (its articles in one query,
-        without their long texts)."""
-        tasks = list(tasks)
-        articles = Article.objects.defer(*article_long_text_columns()).in_bulk([task["pk"] for task in tasks])
+        """Table rows of one page of TranslationTask (with their articles, without their texts)."""
         names = _language_names()
         rows = []
         for task in tasks:
-            article = articles[task["pk"]]
-            language = task["lang"]
+            article = task.article
+            language = task.language
             change_url = reverse("admin:articles_article_change", args=[article.pk])
             rows.append(
                 {
@@ -156,8 +157,8 @@ class TranslationTaskAdmin(QueueAdmin):
                     "title": article.display_title(),
                     "language": language,
                     "language_name": names.get(language, language),
-                    "state": MISSING if task["missing"] else STALE,
-                    "since": task["since"],
+                    "state": MISSING if task.missing else STALE,
+                    "since": task.since,
                     "source_language": article.source_language,
                     "source_language_name": names.get(article.source_language, article.source_language),
                     # The language tab of modeltranslation's tabbed admin.
@@ -171,7 +172,13 @@ class TranslationTaskAdmin(QueueAdmin):
             raise PermissionDenied
         lang = request.GET.get(LANG_VAR) if request.GET.get(LANG_VAR) in LANGUAGE_CODES else None
         state = request.GET.get(STATE_VAR) if request.GET.get(STATE_VAR) in dict(STATES) else None
-        tasks = translation_tasks(lang=lang, missing=None if state is None else state == MISSING)
+        tasks = TranslationTask.objects.select_related("article").defer(
+            *(f"article__{column}" for column in article_long_text_columns())
+        )
+        if lang:
+            tasks = tasks.filter(language=lang)
+        if state:
+            tasks = tasks.filter(missing=state == MISSING)
         page = Paginator(tasks, PAGE_SIZE).get_page(request.GET.get(PAGE_VAR))
         rows = self.rows(page.object_list)
         names = _language_names()

@@ -33,6 +33,7 @@ from ..models import (
     Topic,
     UpdateNote,
 )
+from . import translation_queue
 
 
 def register_models():
@@ -108,7 +109,8 @@ def restore_belongings(version, *, recover):
     - on recovery, restores the update notes of every revision in the article's history
       (a revert keeps the existing notes: reversion does not delete them, they are not
       followed);
-    - derives the citations from the restored text again.
+    - derives the citations from the restored text again;
+    - stores its rows of the translation queue again (editing/translation_queue.py).
     """
     article = Article.objects.get(pk=version.object_id)
     if not _language_versions_in(version.revision, article):
@@ -116,6 +118,7 @@ def restore_belongings(version, *, recover):
     if recover:
         _restore_update_notes(article)
     article.sync_citations()
+    translation_queue.refresh([article.pk])  # the language versions rebuilt above are bulk-created
 
 
 def _of_article(versions, article):

@@ -2,15 +2,14 @@
 
 A translation records the state of the original it was translated from
 (LanguageVersion.source_changed_at); when the original's text changes after that, readers
-of the translation are told it may be out of date, and it shows in the translation queue.
+of the translation are told it may be out of date, and it shows in the translation queue
+(the same rule in SQL: editing/translation_queue.py).
 """
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import BooleanField, CharField, ExpressionWrapper, F, FilteredRelation, Q, Value
-
-from ..models import LANGUAGE_CODES, Article
+from ..models import LANGUAGE_CODES
 
 
 @dataclass(frozen=True)
@@ -53,42 +52,3 @@ def translation_queue(articles):
             if state.missing or state.stale:
                 queue.append((article, state))
     return queue
-
-
-def translation_tasks(lang=None, missing=None):
-    """The translation queue as one query: a row (dict) per language version of a non-archived
-    article that is missing (``missing`` True) or older than its original (False), with
-    ``pk``, ``slug``, ``lang`` and ``since`` (when the original last changed), ordered by slug
-    and language. The same rule as ``freshness()``, in SQL (each language version joined
-    once), so a page of it is a LIMIT and its size a COUNT: nothing grows in memory with
-    the number of articles. ``lang`` / ``missing`` narrow it (None: all)."""
-    parts = []
-    for code in [lang] if lang else LANGUAGE_CODES:
-        absent = Q(version__isnull=True)
-        behind = (
-            Q(version__isnull=False)
-            & ~Q(source_language=code)
-            & Q(original__isnull=False)
-            & (Q(version__source_changed_at__isnull=True) | Q(version__source_changed_at__lt=F("original__text_changed_at")))
-        )
-        wanted = absent | behind if missing is None else (absent if missing else behind)
-        parts.append(
-            Article.objects.exclude(status=Article.Status.ARCHIVED)
-            .exclude(source_language="")
-            .annotate(
-                version=FilteredRelation("language_versions", condition=Q(language_versions__language=code)),
-                original=FilteredRelation(
-                    "language_versions", condition=Q(language_versions__language=F("source_language"))
-                ),
-            )
-            .filter(wanted)
-            .annotate(
-                lang=Value(code, output_field=CharField()),
-                missing=ExpressionWrapper(absent, output_field=BooleanField()),
-                since=F("original__text_changed_at"),
-            )
-            .order_by()
-            .values("pk", "slug", "lang", "missing", "since")
-        )
-    tasks = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    return tasks.order_by("slug", "lang")

@@ -85,7 +85,7 @@ def _article_saved(sender, instance, **kwargs):
         return
     from ..models import Article
 
-    if isinstance(instance, Article):  # also its proxies (the translation queue)
+    if isinstance(instance, Article):  # also any proxy of Article
         index_article(instance)
 
 

@@ -21,7 +21,6 @@ the personas.
 import datetime
 from dataclasses import dataclass
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, Max, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -34,7 +33,7 @@ from articles.public.personas import all_personas
 from articles.rendering.citations import cited_keys
 from references.models import Reference
 
-from ..models import Review, ReviewEvent, ReviewState
+from ..models import Review, ReviewEvent, ReviewState, current_state_in
 from ..workflow.fingerprint import fingerprint, normalize, texts_of
 from ..workflow.people import board_profile, is_board_member
 
@@ -73,16 +72,16 @@ def current_states(reviews):
 
 
 def tab_filter(tab, user, today):
-    """The condition (on ``Review.objects.with_current_state()``) of a tab for ``user``."""
+    """The condition of a tab for ``user`` (on the review's columns: the partial indexes of
+    Review.Meta are built from the same ``current_state_in`` conditions)."""
     if tab == "changes":
-        return Q(current_state=ReviewState.CHANGES_REQUESTED)
+        return current_state_in(ReviewState.CHANGES_REQUESTED)
     if tab == "overdue":
-        return Q(
-            current_state=ReviewState.APPROVED,
+        return current_state_in(ReviewState.APPROVED) & Q(
             next_review_due__isnull=False,
             next_review_due__lte=today + datetime.timedelta(days=DUE_SOON_DAYS),
         )
-    waiting = Q(current_state__in=WAITING)
+    waiting = current_state_in(*WAITING)
     if tab == "mine":
         assigned = Review.assigned_to.through.objects.filter(review_id=OuterRef("pk"), user_id=user.pk)
         return waiting & (Q(assignee=user) | Exists(assigned))
@@ -122,7 +121,7 @@ class QueueRow:
     newest_revision_id: int | None
     review_url: str
     diff_url: str  # compare since the last approved revision, or "" if never approved
-    preview_urls: list  # [(persona, url)]
+    preview_urls: list  # [(persona's name, url)]
     overdue: bool
     due_soon: bool
 
@@ -152,9 +151,10 @@ def compare_url(article, older_version_pk, newer_version_pk):
 
 def versions_of(reviews):
     """({article id: (newest version pk, newest revision id)}, {(article id, revision id): version pk})."""
-    article_type = ContentType.objects.get_for_model(Article)
     object_ids = {str(review.article_id) for review in reviews}
-    versions = Version.objects.filter(content_type=article_type, object_id__in=object_ids)
+    # get_for_model also names the database: reversion's unique index (db, content type,
+    # object id, revision) then finds the page's versions (without it: every article version).
+    versions = Version.objects.get_for_model(Article).filter(object_id__in=object_ids)
     newest = {
         int(row["object_id"]): (row["newest_pk"], row["newest_revision"])
         for row in versions.values("object_id").annotate(newest_pk=Max("pk"), newest_revision=Max("revision_id"))
@@ -196,11 +196,12 @@ def build_rows(entries, language_names, today=None):
         return []
     newest, approved = versions_of(reviews)
     submissions = _last_submissions(reviews)
-    personas = all_personas()
+    personas = [(persona.code, str(persona)) for persona in all_personas()]  # named once, not once a row
     rows = []
     for review, state in entries:
         article = review.article
         due = review.next_review_due
+        preview = preview_url(article, review.language)  # one reverse a row, not one a persona
         rows.append(
             QueueRow(
                 review=review,
@@ -211,7 +212,7 @@ def build_rows(entries, language_names, today=None):
                 newest_revision_id=newest.get(article.pk, (None, None))[1],
                 review_url=reverse("admin:reviews_reviewqueue_review", args=[review.pk]),
                 diff_url=diff_url(review, newest, approved),
-                preview_urls=[(persona, preview_url(article, review.language, persona)) for persona in personas],
+                preview_urls=[(name, f"{preview}?persona={code}") for code, name in personas],
                 overdue=state == ReviewState.APPROVED and due is not None and due < today,
                 due_soon=state == ReviewState.APPROVED and due is not None and today <= due,
             )

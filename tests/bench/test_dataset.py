@@ -5,7 +5,8 @@ import pytest
 from django.contrib.auth.models import User
 from reversion.models import Version
 
-from articles.models import Article, ArticleSearch
+from articles.editing.translation_queue import translation_tasks
+from articles.models import Article, ArticleSearch, TranslationTask
 from articles.rendering.citations import cited_keys
 from articles.search.index import documents_for
 from bench.dataset import HISTORY_SLUG, build
@@ -42,11 +43,28 @@ def test_search_documents_hold_what_the_search_index_would_store(dataset):
             assert sorted(stored[lang].topics.split()) == sorted(fields["topics"].split())
 
 
+def test_the_stored_translation_queue_holds_what_its_rule_says(dataset):
+    stored = set(TranslationTask.objects.values_list("article_id", "language", "slug", "missing", "since"))
+    assert stored
+    assert stored == {
+        (row["pk"], row["lang"], row["slug"], row["missing"], row["since"])
+        for row in translation_tasks(Article.objects.all())
+    }
+
+
 def test_approvals_hold_for_the_text_as_stored(dataset):
     approved = Review.objects.filter(state="approved").select_related("article")
     assert approved.exists()
     for review in approved:
         assert review.approved_fingerprint == article_fingerprint(review.article, review.language)
+
+
+def test_every_review_knows_the_fingerprint_of_the_text_as_stored(dataset):
+    """What the review queue sorts by (reviews/hooks/live.py keeps it on every save)."""
+    reviews = Review.objects.select_related("article")
+    assert reviews.exists()
+    for review in reviews:
+        assert review.live_fingerprint == article_fingerprint(review.article, review.language)
 
 
 def test_every_article_has_a_history_and_one_has_many_revisions(dataset):
