@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     content type and "view" permission, now of a narrow table the queue reads."""
 
     dependencies = [
-        ('articles', '0017_article_default_order_index'),
+        ("articles", "0018_article_public_order_index"),
     ]
 
     operations = [
