@@ -274,7 +274,7 @@ class ArticlePage:
 
 def published_article(slug):
     """The article a reader may see, with what its page needs prefetched (DoesNotExist if none)."""
-    return Article.objects.published().with_page_data().get(slug=slug)
+    return Article.objects.published().with_page_data().select_related("related_list").get(slug=slug)
 
 
 def any_article(slug):
