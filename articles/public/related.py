@@ -174,15 +174,8 @@ def related_articles(article, *, topic_ids, reference_ids, limit=LIMIT):
     best = ranked_ids(article, topic_ids, reference_ids)
     if not best:
         return [], None
-    # The cards show their topics, dates, titles and key answers: fetched for these few only.
-    found = (
-        Article.objects.published()
-        .filter(pk__in=best)
-        .without_long_text(fields=("body", "plain_summary"))
-        .with_text_dates()
-        .prefetch_related("topics")
-        .in_bulk()
-    )
+    # The page shows their titles and dates only: no long text, the languages annotated.
+    found = Article.objects.published().filter(pk__in=best).without_long_text().with_languages().with_text_dates().in_bulk()
     candidates = [found[pk] for pk in best if pk in found]
     versions = text_source.reader_versions(candidates) if candidates else None
     if versions is not None:

@@ -42,6 +42,7 @@ the language is negotiated), and 304 answers to ``If-None-Match`` / ``If-Modifie
 (``django.utils.cache.get_conditional_response``, as ConditionalGetMiddleware does).
 """
 
+import contextvars
 import functools
 import hashlib
 import json
@@ -237,6 +238,29 @@ def current_version():
     return token
 
 
+# The content version the reader request being built read (cached_page), for memoized().
+_request_version = contextvars.ContextVar("response_cache_request_version", default=None)
+_memo = (None, {})
+
+
+def memoized(name, compute):
+    """``compute()`` (reading only watched models), computed once per content version in this
+    process while reader pages are built, else every time. Right by construction: any change
+    it reads makes a new version, once more after its transaction commits (``bump``), and a
+    request keeps the version it read before it read any data."""
+    global _memo
+    version = _request_version.get()
+    if version is None:
+        return compute()
+    memo_version, values = _memo
+    if memo_version != version:
+        values = {}
+        _memo = (version, values)
+    if name not in values:
+        values[name] = compute()
+    return values[name]
+
+
 def page_key(request, view_name, *, persona_cookie=True):
     """Where a page is kept. The content version is not in it but in the entry (compared on
     every hit), so that one round trip to the cache fetches the version and the page together;
@@ -389,7 +413,11 @@ def cached_page(view=None, *, persona_cookie=True):
                     return _from_entry(request, entry)
                 except (KeyError, TypeError, ValueError):
                     logger.warning("Response cache entry of another shape under %s: ignored", key)
-            response = view_func(request, *args, **kwargs)
+            building = _request_version.set(token)
+            try:
+                response = view_func(request, *args, **kwargs)
+            finally:
+                _request_version.reset(building)
             if not _storable(request, response):
                 return response
             entry = _entry_of(request, response)
