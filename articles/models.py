@@ -579,8 +579,8 @@ class RelatedList(models.Model):
     # {digest of the cited sources counted: [article id, ...], best first}: the sources are
     # those of the text shown, which may differ between its languages (public/related.py).
     rankings = models.JSONField(default=dict)
-    # When an article sharing a topic or a source, scheduled for later, goes live: the
-    # rankings are out of date from then on (empty: none is scheduled).
+    # When the next article scheduled for later goes live: the rankings may be out of date
+    # from then on (empty: none was scheduled).
     valid_until = models.DateTimeField(null=True, blank=True)
 
     objects = RelatedListQuerySet.as_manager()

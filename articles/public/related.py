@@ -5,7 +5,7 @@ then the most recently published), at most ``LIMIT``.
 
 The ranking is stored (RelatedList: the ``_CANDIDATES`` best ids, loaded with the article)
 and done again only when it may have changed (related_lists.py drops it) or when an article
-sharing a topic or a source, scheduled for later, has gone live since. What readers may
+scheduled for later has gone live since. What readers may
 see is checked on every page: published, and under REVIEW_GATE=approval approved
 (text_source), with the cards' data in two queries (two more under the approval gate).
 
@@ -19,7 +19,7 @@ topic-only article left out.
 
 import hashlib
 
-from django.db.models import Count, Min, Q
+from django.db.models import Count
 from django.utils import timezone
 
 from ..models import Article, Citation, RelatedList
@@ -69,19 +69,9 @@ def _ranking(article, topic_ids, reference_ids, now):
     return [(pk, shared_topics.get(pk, 0), shared_references.get(pk, 0)) for pk in ids]
 
 
-def _next_publication(article, topic_ids, reference_ids, now):
-    """When the first article sharing a topic or a source and scheduled for later goes live."""
-    Topics = Article.topics.through
-    sharing = Q(pk__in=Topics.objects.filter(topic_id__in=topic_ids).values("article_id")) | Q(
-        pk__in=Citation.objects.filter(reference_id__in=reference_ids).values("article_id")
-    )
-    scheduled = Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=now).exclude(pk=article.pk)
-    return scheduled.filter(sharing).aggregate(first=Min("published_at"))["first"]
-
-
 def rank(article, topic_ids, reference_ids):
     """(ids of the ``_CANDIDATES`` best related articles published now, best first; when that
-    may change with no write: the next publication of an article sharing a topic or source)."""
+    may change with no write: the next scheduled publication)."""
     now = timezone.now()
     ranking = _ranking(article, topic_ids, reference_ids, now)
     published = {
@@ -98,7 +88,9 @@ def rank(article, topic_ids, reference_ids):
         for pk, topics, sources in ranking
         if pk in published
     )
-    return [order[-1] for order in ranked[:_CANDIDATES]], _next_publication(article, topic_ids, reference_ids, now)
+    # The site's next scheduled publication, not that of an article sharing a topic or a
+    # source: no query (the response cache keeps it), at the price of ranking again then.
+    return [order[-1] for order in ranked[:_CANDIDATES]], response_cache.next_publication(now)
 
 
 def _sources_key(reference_ids):

@@ -43,6 +43,7 @@ the language is negotiated), and 304 answers to ``If-None-Match`` / ``If-Modifie
 """
 
 import contextvars
+import datetime
 import functools
 import hashlib
 import json
@@ -98,6 +99,15 @@ def refresh_schedule():
     """Store when the next article scheduled for later goes live (one query). Only an
     article's save or delete can change it; readers compare it with the time."""
     cache.set(NEXT_PUBLICATION_KEY, _next_publication(), None)
+
+
+def next_publication(now):
+    """When the next article scheduled for later than ``now`` goes live (an aware datetime;
+    None: none is), as kept beside the version: read again if the cache lost it or it is past."""
+    when = cache.get(NEXT_PUBLICATION_KEY)
+    if when is None or (when and when <= now.timestamp()):
+        when = _next_publication(now)
+    return datetime.datetime.fromtimestamp(when, tz=datetime.UTC) if when else None
 
 
 def _bump_after_commit():
@@ -281,13 +291,13 @@ def page_key(request, view_name, *, persona_cookie=True):
     return f"{KEY_PREFIX}:page:{hashlib.sha256(payload.encode()).hexdigest()}"
 
 
-def _next_publication():
+def _next_publication(now=None):
     """When the next article scheduled for later is published (epoch seconds; 0: none)."""
     from django.db.models import Min
 
     from ..models import Article
 
-    when = Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now()).aggregate(
+    when = Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=now or timezone.now()).aggregate(
         first=Min("published_at")
     )["first"]
     return when.timestamp() if when else 0
