@@ -299,10 +299,7 @@ class Article(models.Model):
             super().save(*args, **kwargs)
             self.sync_citations()
             self.sync_language_versions(changed_languages, now)
-            if self._listing_state() != getattr(self, "_loaded_listing", None):
-                RelatedList.objects.drop_for(sharing=[self.pk])
         self._loaded_state = self.reader_visible_state()
-        self._loaded_listing = self._listing_state()
 
     def get_absolute_url(self):
         return reverse("articles:detail", args=[self.slug])
@@ -315,10 +312,10 @@ class Article(models.Model):
             instance._loaded_state = _STORED_STATE
         else:
             instance._loaded_state = instance.reader_visible_state()
-        instance._loaded_listing = instance._listing_state()
+        instance._loaded_listing = instance.listing_state()
         return instance
 
-    def _listing_state(self):
+    def listing_state(self):
         """What other articles' related lists rank this one by (public/related.py), besides
         its topics and citations; None when part of it was not loaded."""
         values = tuple(self.__dict__.get(name, _STORED_STATE) for name in ("status", "published_at", "slug"))
