@@ -5,9 +5,10 @@ then the most recently published), at most ``LIMIT``.
 
 The ranking is stored (RelatedList: the ``_CANDIDATES`` best ids, loaded with the article)
 and done again only when it may have changed (related_lists.py drops it) or when an article
-scheduled for later has gone live since. What readers may
-see is checked on every page: published, and under REVIEW_GATE=approval approved
-(text_source), with the cards' data in two queries (two more under the approval gate).
+scheduled for later has gone live since. What readers may see is checked on every page:
+published, and under REVIEW_GATE=approval approved (text_source), with the titles and dates
+of the first ``LIMIT`` in one query (two more under the approval gate, and the same again
+for the rest when some may not be shown).
 
 The overlap is counted only for a bounded set of candidates, whatever the size of the site:
 every article citing one of the sources (a source is cited by few articles), and the
@@ -166,10 +167,23 @@ def related_articles(article, *, topic_ids, reference_ids, limit=LIMIT):
     best = ranked_ids(article, topic_ids, reference_ids)
     if not best:
         return [], None
-    # The page shows their titles and dates only: no long text, the languages annotated.
-    found = Article.objects.published().filter(pk__in=best).without_long_text().with_languages().with_text_dates().in_bulk()
-    candidates = [found[pk] for pk in best if pk in found]
+    # The first ``limit`` are usually all shown; the rest only if some of them may not be.
+    shown, versions = _shown(best[:limit])
+    if len(shown) < limit and len(best) > limit:
+        shown, versions = _shown(best)
+    return shown[:limit], versions
+
+
+def _shown(ids):
+    """([article], versions) of those of ``ids`` readers may see, in that order."""
+    # The page shows their titles and dates only: no body (the key answers tell which
+    # languages each has, cheaper than annotating it).
+    found = (
+        Article.objects.published().filter(pk__in=ids).without_long_text(fields=("body", "plain_summary"))
+        .with_text_dates().in_bulk()
+    )
+    candidates = [found[pk] for pk in ids if pk in found]
     versions = text_source.reader_versions(candidates) if candidates else None
     if versions is not None:
         candidates = [c for c in candidates if versions.get(c.pk)]
-    return candidates[:limit], versions
+    return candidates, versions
