@@ -13,7 +13,7 @@ class ArticlesConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from .editing import translation_queue, versioning
-        from .public import response_cache
+        from .public import related_lists, response_cache
         from .rendering import prerender
         from .search import index as search_index
         from .staff import roles
@@ -23,4 +23,5 @@ class ArticlesConfig(AppConfig):
         translation_queue.connect()  # the stored translation queue follows articles and versions
         response_cache.connect()  # reader pages: every change of what they show bumps the version
         prerender.connect()  # render each language x persona when an article is saved
+        related_lists.connect()  # drop the stored related lists a change may reorder
         post_migrate.connect(roles.ensure_roles_after_migrate, sender=self)

@@ -323,7 +323,14 @@ class Article(models.Model):
             instance._loaded_state = _STORED_STATE
         else:
             instance._loaded_state = instance.reader_visible_state()
+        instance._loaded_listing = instance.listing_state()
         return instance
+
+    def listing_state(self):
+        """What other articles' related lists rank this one by (public/related.py), besides
+        its topics and citations; None when part of it was not loaded."""
+        values = tuple(self.__dict__.get(name, _STORED_STATE) for name in ("status", "published_at", "slug"))
+        return None if _STORED_STATE in values else values
 
     def display_title(self):
         for lang in LANGUAGE_CODES:
@@ -428,6 +435,11 @@ class Article(models.Model):
         current = {(c.reference_id, c.language): c for c in self.citations.all()}
         target = {(refs[key], lang): number for (key, lang), number in wanted.items() if key in refs}
         stale = [c.pk for ident, c in current.items() if ident not in target]
+        # The sources cited before and after: the related lists of the articles citing them count them.
+        cited_before = {ref_id for ref_id, _lang in current}
+        cited_after = {ref_id for ref_id, _lang in target}
+        if cited_before != cited_after:
+            RelatedList.objects.drop_for(article_ids=[self.pk], reference_ids=cited_before ^ cited_after)
         if stale:
             Citation.objects.filter(pk__in=stale).delete()
         changed = []
@@ -553,6 +565,51 @@ class Citation(models.Model):
 
     def __str__(self):
         return f"{self.article.slug} [{self.language}] {self.number}: {self.reference.key}"
+
+
+class RelatedListQuerySet(models.QuerySet):
+    def drop_for(self, *, article_ids=(), sharing=(), topic_ids=(), reference_ids=()):
+        """Drop, in one DELETE, the related lists of ``article_ids``, of ``sharing`` and of every
+        article sharing a topic or a cited source with one of ``sharing``, of every article in
+        ``topic_ids`` and of every article citing one of ``reference_ids``: they are ranked
+        again when next needed. Again once the transaction commits: a reader may have stored
+        a list ranked from the data as it was before."""
+        Topics = Article.topics.through
+        sharing, topic_ids, reference_ids = list(sharing), list(topic_ids), list(reference_ids)
+        condition = Q(article_id__in=list(article_ids) + sharing)
+        if sharing or topic_ids:
+            topics = Topics.objects.filter(Q(article_id__in=sharing) | Q(topic_id__in=topic_ids)).values("topic_id")
+            condition |= Q(article_id__in=Topics.objects.filter(topic_id__in=topics).values("article_id"))
+        if sharing or reference_ids:
+            sources = Citation.objects.filter(
+                Q(article_id__in=sharing) | Q(reference_id__in=reference_ids)
+            ).values("reference_id")
+            condition |= Q(article_id__in=Citation.objects.filter(reference_id__in=sources).values("article_id"))
+
+        def drop():
+            self.model.objects.filter(condition).delete()
+
+        drop()
+        if transaction.get_connection().in_atomic_block:
+            transaction.on_commit(drop, robust=True)
+
+
+class RelatedList(models.Model):
+    """An article's related-article candidates as public/related.py ranks them, kept so that
+    its page need not rank them: dropped whenever they may change, ranked again when needed."""
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, primary_key=True, related_name="related_list")
+    # {digest of the cited sources counted: [article id, ...], best first}: the sources are
+    # those of the text shown, which may differ between its languages (public/related.py).
+    rankings = models.JSONField(default=dict)
+    # When the next article scheduled for later goes live: the rankings may be out of date
+    # from then on (empty: none was scheduled).
+    valid_until = models.DateTimeField(null=True, blank=True)
+
+    objects = RelatedListQuerySet.as_manager()
+
+    def __str__(self):
+        return f"{self.article_id}: {self.rankings}"
 
 
 class GlossaryTermQuerySet(models.QuerySet):

@@ -41,6 +41,7 @@ from ..search.text import plain_text
 from . import text_source, typography
 from .freshness import Freshness, freshness
 from .related import related_articles
+from .response_cache import memoized
 
 logger = logging.getLogger(__name__)
 
@@ -274,7 +275,7 @@ class ArticlePage:
 
 def published_article(slug):
     """The article a reader may see, with what its page needs prefetched (DoesNotExist if none)."""
-    return Article.objects.published().with_page_data().get(slug=slug)
+    return Article.objects.published().with_page_data().select_related("related_list").get(slug=slug)
 
 
 def any_article(slug):
@@ -288,7 +289,12 @@ def _plain_html(text):
 
 
 def glossary_entries(lang):
-    """The glossary terms explained to lay readers of a text in ``lang`` (one query)."""
+    """The glossary terms explained to lay readers of a text in ``lang`` (one query, once
+    per content version for reader pages)."""
+    return memoized(f"glossary:{lang}", lambda: _glossary_entries(lang))
+
+
+def _glossary_entries(lang):
     suffix = field_suffix(lang)
     entries = []
     for term in GlossaryTerm.objects.for_language(lang):
@@ -427,7 +433,22 @@ def build_article_page(article, *, lang, persona_choice, absolute_url, use_cache
 def related_cards(article, lang, *, topic_ids, reference_ids):
     """Cards of the articles related to ``article`` (shared topics and sources), best first."""
     articles, versions = related_articles(article, topic_ids=topic_ids, reference_ids=reference_ids)
-    return [card for card in (_card(a, lang, versions) for a in articles) if card is not None]
+    return [card for card in (_title_card(a, lang, versions) for a in articles) if card is not None]
+
+
+def _title_card(article, lang, versions):
+    """A card with the title, address and date only (what the list of related articles shows)."""
+    try:
+        code, shown = shown_version(article, lang, versions=versions, fields=("title",))
+    except text_source.NotShown:
+        return None
+    with override(lang):
+        url = article.get_absolute_url()
+    return ArticleCard(
+        url=url,
+        title=Localized(shown.fields["title"] or article.slug, code, code != lang),
+        updated=shown.updated or article.text_updated_at(code),
+    )
 
 
 # --- schema.org ------------------------------------------------------------------------

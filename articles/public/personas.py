@@ -11,6 +11,7 @@ from django.conf import settings
 from django.utils.cache import patch_vary_headers
 
 from ..models import Persona
+from .response_cache import memoized
 
 QUERY_PARAM = "persona"
 
@@ -32,8 +33,8 @@ class PersonaChoice:
 
 
 def all_personas():
-    """Every persona, in picker order (one query)."""
-    return list(Persona.objects.order_by("order", "code"))
+    """Every persona, in picker order (one query, once per content version for reader pages)."""
+    return list(memoized("personas", lambda: list(Persona.objects.order_by("order", "code"))))
 
 
 def resolve_persona(request, personas=None):

@@ -1,8 +1,14 @@
 """Related articles: other published articles that share topics or cited sources with one.
 
 Ranked by overlap (shared topics plus shared sources; more shared sources first on a tie,
-then the most recently published), at most ``LIMIT``, in five small queries (two more
-under REVIEW_GATE=approval, to leave out articles readers may not see yet).
+then the most recently published), at most ``LIMIT``.
+
+The ranking is stored (RelatedList: the ``_CANDIDATES`` best ids, loaded with the article)
+and done again only when it may have changed (related_lists.py drops it) or when an article
+scheduled for later has gone live since. What readers may see is checked on every page:
+published, and under REVIEW_GATE=approval approved (text_source), with the titles and dates
+of the first ``LIMIT`` in one query (two more under the approval gate, and the same again
+for the rest when some may not be shown).
 
 The overlap is counted only for a bounded set of candidates, whatever the size of the site:
 every article citing one of the sources (a source is cited by few articles), and the
@@ -12,18 +18,22 @@ its shared topics, then its date, and ``_CANDIDATES`` of those rank at least as 
 topic-only article left out.
 """
 
+import hashlib
+
 from django.db.models import Count
 from django.utils import timezone
 
-from ..models import Article, Citation
-from . import text_source
+from ..models import Article, Citation, RelatedList
+from . import response_cache, text_source
 
 LIMIT = 5
 # Candidates fetched so that enough remain once those readers may not see are left out.
 _CANDIDATES = 4 * LIMIT
+# Rankings an article keeps at once (one per set of sources shown: its languages may differ).
+_RANKINGS_KEPT = 4
 
 
-def _ranking(article, topic_ids, reference_ids):
+def _ranking(article, topic_ids, reference_ids, now):
     """[(article id, shared topics, shared sources)] of the candidates (module docstring)."""
     Topics = Article.topics.through
     shared_references = {}
@@ -38,7 +48,7 @@ def _ranking(article, topic_ids, reference_ids):
             Topics.objects.filter(
                 topic_id__in=topic_ids,
                 article__status=Article.Status.PUBLISHED,
-                article__published_at__lte=timezone.now(),
+                article__published_at__lte=now,
             )
             .exclude(article_id=article.pk)
             .values("article_id")
@@ -60,33 +70,120 @@ def _ranking(article, topic_ids, reference_ids):
     return [(pk, shared_topics.get(pk, 0), shared_references.get(pk, 0)) for pk in ids]
 
 
-def related_articles(article, *, topic_ids, reference_ids, limit=LIMIT):
-    """[(article, versions)] of up to ``limit`` related articles, best first; ``versions`` is
-    what ``text_source.reader_versions`` said about them (for page.shown_version)."""
-    topic_ids, reference_ids = list(topic_ids), list(reference_ids)
-    if not topic_ids and not reference_ids:
-        return [], None
-    ranking = _ranking(article, topic_ids, reference_ids)
-    if not ranking:
-        return [], None
+def rank(article, topic_ids, reference_ids):
+    """(ids of the ``_CANDIDATES`` best related articles published now, best first; when that
+    may change with no write: the next scheduled publication)."""
+    now = timezone.now()
+    ranking = _ranking(article, topic_ids, reference_ids, now)
     published = {
         pk: (when, slug)
-        for pk, when, slug in Article.objects.published()
-        .filter(pk__in=[pk for pk, _topics, _sources in ranking])
+        for pk, when, slug in Article.objects.filter(
+            pk__in=[pk for pk, _topics, _sources in ranking], status=Article.Status.PUBLISHED, published_at__lte=now
+        )
         .order_by()
         .values_list("pk", "published_at", "slug")
-    }
+    } if ranking else {}
     # The most overlap first, then the most shared sources, the newest, the slug.
     ranked = sorted(
         (-(topics + sources), -sources, -published[pk][0].timestamp(), published[pk][1], pk)
         for pk, topics, sources in ranking
         if pk in published
     )
-    best = [order[-1] for order in ranked[:_CANDIDATES]]
-    # The cards show their topics and dates: fetched for these few only.
-    found = Article.objects.filter(pk__in=best).with_text_dates().prefetch_related("topics").in_bulk()
-    candidates = [found[pk] for pk in best if pk in found]
+    # The site's next scheduled publication, not that of an article sharing a topic or a
+    # source: no query (the response cache keeps it), at the price of ranking again then.
+    return [order[-1] for order in ranked[:_CANDIDATES]], response_cache.next_publication(now)
+
+
+def _sources_key(reference_ids):
+    return hashlib.sha256(",".join(map(str, sorted(reference_ids))).encode()).hexdigest()[:16]
+
+
+def _usable(stored, key):
+    return (
+        stored is not None
+        and key in stored.rankings
+        and (stored.valid_until is None or stored.valid_until > timezone.now())
+    )
+
+
+def ranked_ids(article, topic_ids, reference_ids):
+    """``rank()``'s ids: as stored (RelatedList, loaded with the article by
+    ``page.published_article``), else ranked now and stored. ``reference_ids``: the sources
+    the text shown cites."""
+    key = _sources_key(reference_ids)
+    stored = getattr(article, "related_list", None) if "related_list" in article._state.fields_cache else None
+    if _usable(stored, key):
+        return stored.rankings[key]
+    # Stored only if the content version has not changed meanwhile: every change that drops
+    # lists (RelatedListQuerySet.drop_for) also makes a new version, so a list ranked from
+    # data changed since cannot be kept.
+    version = response_cache.current_version()
+    stored = RelatedList.objects.filter(article_id=article.pk).first()
+    ids, valid_until = rank(article, topic_ids, reference_ids)
+    if response_cache.current_version() == version:
+        store(article, stored, {key: ids}, valid_until)
+    return ids
+
+
+def store(article, stored, rankings, valid_until):
+    """Write ``rankings`` ({sources key: ids}) as the article's list, with those of ``stored``
+    (its list as read before ranking) while they are still valid."""
+    if stored is not None and (stored.valid_until is None or stored.valid_until > timezone.now()):
+        kept = [(k, v) for k, v in stored.rankings.items() if k not in rankings][: max(0, _RANKINGS_KEPT - len(rankings))]
+        rankings = {**rankings, **dict(kept)}
+        if stored.valid_until and (valid_until is None or stored.valid_until < valid_until):
+            valid_until = stored.valid_until
+    RelatedList.objects.bulk_create(
+        [RelatedList(article_id=article.pk, rankings=rankings, valid_until=valid_until)],
+        update_conflicts=True, unique_fields=["article"], update_fields=["rankings", "valid_until"],
+    )
+
+
+def rank_languages(article):
+    """{sources key: ids} of each language version, counting the sources its stored text
+    cites (what its page counts unless the approval gate shows an older text), and when
+    that may change: for filling the lists in bulk."""
+    topic_ids = sorted(article.topics.values_list("pk", flat=True))
+    sources = {}
+    for reference_id, lang in Citation.objects.filter(article=article).values_list("reference_id", "language"):
+        sources.setdefault(lang, set()).add(reference_id)
+    rankings, valid_until = {}, None
+    for lang in article.languages():
+        reference_ids = sorted(sources.get(lang, ()))
+        key = _sources_key(reference_ids)
+        if key in rankings or not (topic_ids or reference_ids):
+            continue
+        rankings[key], until = rank(article, topic_ids, reference_ids)
+        valid_until = until if valid_until is None or (until and until < valid_until) else valid_until
+    return rankings, valid_until
+
+
+def related_articles(article, *, topic_ids, reference_ids, limit=LIMIT):
+    """[(article, versions)] of up to ``limit`` related articles, best first; ``versions`` is
+    what ``text_source.reader_versions`` said about them (for page.shown_version)."""
+    topic_ids, reference_ids = sorted(set(topic_ids)), sorted(set(reference_ids))
+    if not topic_ids and not reference_ids:
+        return [], None
+    best = ranked_ids(article, topic_ids, reference_ids)
+    if not best:
+        return [], None
+    # The first ``limit`` are usually all shown; the rest only if some of them may not be.
+    shown, versions = _shown(best[:limit])
+    if len(shown) < limit and len(best) > limit:
+        shown, versions = _shown(best)
+    return shown[:limit], versions
+
+
+def _shown(ids):
+    """([article], versions) of those of ``ids`` readers may see, in that order."""
+    # The page shows their titles and dates only: no body (the key answers tell which
+    # languages each has, cheaper than annotating it).
+    found = (
+        Article.objects.published().filter(pk__in=ids).without_long_text(fields=("body", "plain_summary"))
+        .with_text_dates().in_bulk()
+    )
+    candidates = [found[pk] for pk in ids if pk in found]
     versions = text_source.reader_versions(candidates) if candidates else None
     if versions is not None:
         candidates = [c for c in candidates if versions.get(c.pk)]
-    return candidates[:limit], versions
+    return candidates, versions

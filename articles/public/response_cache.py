@@ -42,6 +42,8 @@ the language is negotiated), and 304 answers to ``If-None-Match`` / ``If-Modifie
 (``django.utils.cache.get_conditional_response``, as ConditionalGetMiddleware does).
 """
 
+import contextvars
+import datetime
 import functools
 import hashlib
 import json
@@ -97,6 +99,15 @@ def refresh_schedule():
     """Store when the next article scheduled for later goes live (one query). Only an
     article's save or delete can change it; readers compare it with the time."""
     cache.set(NEXT_PUBLICATION_KEY, _next_publication(), None)
+
+
+def next_publication(now):
+    """When the next article scheduled for later than ``now`` goes live (an aware datetime;
+    None: none is), as kept beside the version: read again if the cache lost it or it is past."""
+    when = cache.get(NEXT_PUBLICATION_KEY)
+    if when is None or (when and when <= now.timestamp()):
+        when = _next_publication(now)
+    return datetime.datetime.fromtimestamp(when, tz=datetime.UTC) if when else None
 
 
 def _bump_after_commit():
@@ -237,6 +248,29 @@ def current_version():
     return token
 
 
+# The content version the reader request being built read (cached_page), for memoized().
+_request_version = contextvars.ContextVar("response_cache_request_version", default=None)
+_memo = (None, {})
+
+
+def memoized(name, compute):
+    """``compute()`` (reading only watched models), computed once per content version in this
+    process while reader pages are built, else every time. Right by construction: any change
+    it reads makes a new version, once more after its transaction commits (``bump``), and a
+    request keeps the version it read before it read any data."""
+    global _memo
+    version = _request_version.get()
+    if version is None:
+        return compute()
+    memo_version, values = _memo
+    if memo_version != version:
+        values = {}
+        _memo = (version, values)
+    if name not in values:
+        values[name] = compute()
+    return values[name]
+
+
 def page_key(request, view_name, *, persona_cookie=True):
     """Where a page is kept. The content version is not in it but in the entry (compared on
     every hit), so that one round trip to the cache fetches the version and the page together;
@@ -257,13 +291,13 @@ def page_key(request, view_name, *, persona_cookie=True):
     return f"{KEY_PREFIX}:page:{hashlib.sha256(payload.encode()).hexdigest()}"
 
 
-def _next_publication():
+def _next_publication(now=None):
     """When the next article scheduled for later is published (epoch seconds; 0: none)."""
     from django.db.models import Min
 
     from ..models import Article
 
-    when = Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now()).aggregate(
+    when = Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=now or timezone.now()).aggregate(
         first=Min("published_at")
     )["first"]
     return when.timestamp() if when else 0
@@ -389,7 +423,11 @@ def cached_page(view=None, *, persona_cookie=True):
                     return _from_entry(request, entry)
                 except (KeyError, TypeError, ValueError):
                     logger.warning("Response cache entry of another shape under %s: ignored", key)
-            response = view_func(request, *args, **kwargs)
+            building = _request_version.set(token)
+            try:
+                response = view_func(request, *args, **kwargs)
+            finally:
+                _request_version.reset(building)
             if not _storable(request, response):
                 return response
             entry = _entry_of(request, response)

@@ -4,7 +4,11 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.template.base import TextNode, TokenType, Variable
+from django.template.defaulttags import URLNode
+from django.templatetags.i18n import BlockTranslateNode, TranslateNode
+from django.templatetags.static import StaticNode
+from django.urls import get_script_prefix, translate_url
 from django.utils.http import urlencode
 from django.utils.translation import get_language, override
 
@@ -82,4 +86,57 @@ def article_head(context, page):
     """The article page's description, canonical, hreflang and Open Graph data (public/meta.py)."""
     from ..public.meta import article_meta
 
-    return article_meta(page, context["request"])
+    if getattr(page, "_head", None) is None:  # the template asks twice (meta and alternates)
+        page._head = article_meta(page, context["request"])
+    return page._head
+
+
+def _literal(expression):
+    """A constant with no filter: ``"text"`` (not a variable)."""
+    if expression is None or expression.filters:
+        return False
+    return not expression.is_var or (isinstance(expression.var, Variable) and expression.var.literal is not None)
+
+
+def _is_constant(node):
+    """The node renders the same for every request in one language: text, and translations,
+    addresses and static files named by literals, setting no variable."""
+    if isinstance(node, TextNode):
+        return True
+    if isinstance(node, TranslateNode):
+        return node.asvar is None and _literal(node.filter_expression) and node.message_context is None
+    if isinstance(node, BlockTranslateNode):
+        return (not node.extra_context and node.counter is None and node.asvar is None
+                and node.message_context is None and not node.plural
+                and all(token.token_type == TokenType.TEXT for token in node.singular))
+    if isinstance(node, URLNode):
+        return not node.args and not node.kwargs and node.asvar is None and _literal(node.view_name)
+    if isinstance(node, StaticNode):
+        return node.varname is None and _literal(node.path)
+    return False
+
+
+class SameForLanguageNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+        self.rendered = {}  # (language, script prefix, autoescape): HTML
+
+    def render(self, context):
+        key = (get_language(), get_script_prefix(), context.autoescape)
+        if key not in self.rendered:
+            self.rendered[key] = self.nodelist.render(context)
+        return self.rendered[key]
+
+
+@register.tag
+def same_for_language(parser, token):
+    """``{% same_for_language %}...{% end_same_for_language %}``: rendered once per language
+    in a process. Refuses (at parse time) anything but text and ``translate``,
+    ``blocktranslate``, ``url`` and ``static`` of literals, so what it keeps cannot depend
+    on the request or the data."""
+    nodelist = parser.parse(("end_same_for_language",))
+    parser.delete_first_token()
+    for node in nodelist:
+        if not _is_constant(node):
+            raise template.TemplateSyntaxError(f"same_for_language cannot keep {node!r}: it may vary by request.")
+    return SameForLanguageNode(nodelist)

@@ -87,8 +87,10 @@ def test_topic_page_lists_its_articles_with_the_key_answer_paginated(client):
 def test_listing_queries_are_the_same_for_small_and_large_libraries(client, url):
     topic = make_topic("busy")
     articles(2, topics=[topic, make_topic()], prefix="s")
+    client.get(url, {"first": 1})  # what is read once per content version (the personas) is read
     _html, small = get(client, url)
     articles(45, topics=[topic, make_topic(), make_topic()], prefix="l")
+    client.get(url, {"first": 1})
     _html, large = get(client, url)
     _html, last_page = get(client, url, page=3)
     assert small == large == last_page
