@@ -18,8 +18,10 @@ import re
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.conf import settings
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When, Window
+from django.db.models.functions import RowNumber
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -135,9 +137,10 @@ def _pg_query(concepts, combine_all):
     return result
 
 
-def _pg_matches(documents, concepts, combine_all):
+def _pg_match(concepts, combine_all):
+    """(condition, rank) of the documents that match: full-text on the stored vector."""
     query = _pg_query(concepts, combine_all)
-    return documents.filter(vector=query).annotate(rank=SearchRank(F("vector"), query))
+    return Q(vector=query), SearchRank(F("vector"), query)
 
 
 # --- matching: other databases (SQLite) ---------------------------------------------------------
@@ -160,7 +163,8 @@ def _word_q(word):
     return Q(*[Q(**{f"{name}__contains": stem}) for name, _weight in _FIELDS_WEIGHTS], _connector=Q.OR)
 
 
-def _like_matches(documents, concepts, combine_all):
+def _like_match(concepts, combine_all):
+    """(condition, rank) of the documents that match: substrings of the folded text."""
     concept_qs = []
     for concept in concepts:
         form_qs = [Q(*[_word_q(w) for w in form.words]) for form in concept.forms]
@@ -174,7 +178,7 @@ def _like_matches(documents, concepts, combine_all):
             rank = rank + Case(
                 When(**{f"{name}__contains": stem}, then=Value(weight)), default=Value(0), output_field=IntegerField()
             )
-    return documents.filter(condition).annotate(rank=rank)
+    return condition, rank
 
 
 # --- the search -----------------------------------------------------------------------------
@@ -186,41 +190,95 @@ class Hit:
     lang: str  # the language version that matched
 
 
+def _limits():
+    """(articles listed at most, documents ranked at most). ts_rank reads each document's
+    whole vector, so ranking every match of a common word would grow with the site: a search
+    ranks the newest matching documents only (ordered by article, so an article's language
+    versions come together), enough to hold settings.SEARCH_MAX_RESULTS articles; the best
+    ranked of those come first, and the page says there are more."""
+    most = settings.SEARCH_MAX_RESULTS
+    return most, most * len(LANGUAGE_CODES)
+
+
 def _stages(concepts):
     """(match, combine_all) to try in turn until one finds something. PostgreSQL: full-text
     with every concept, then substrings with every concept (Chinese written without the
     words jieba sees, e.g. part of a word), then full-text with any concept."""
     if connection.vendor == "postgresql":
-        stages = [(_pg_matches, True), (_like_matches, True), (_pg_matches, False)]
+        stages = [(_pg_match, True), (_like_match, True), (_pg_match, False)]
     else:
-        stages = [(_like_matches, True), (_like_matches, False)]
+        stages = [(_like_match, True), (_like_match, False)]
     if len(concepts) == 1:  # "any" is "every"
         stages = [stage for stage in stages if stage[1]]
     return stages
 
 
-def find(concepts, lang):
-    """[Hit] for the ``concepts`` of a query (parse_query), best first: one per published
-    article, the reader's language first, then by rank. One query per stage tried (at most
-    three, see _stages)."""
-    if not concepts:
-        return []
-    documents = ArticleSearch.objects.filter(article__in=Article.objects.published())
-    for match, combine_all in _stages(concepts):
-        rows = (
-            match(documents, concepts, combine_all)
-            .annotate(other_language=Case(When(language=lang, then=Value(0)), default=Value(1)))
-            .order_by("other_language", "-rank", "-article__published_at", "article_id")
-            .values_list("article_id", "language")
+class Hits:
+    """The hits of one stage, paged in SQL: ``len()`` and ``count()`` (at most
+    SEARCH_MAX_RESULTS; ``more``: there are more), ``hits[a:b]``: [Hit], best first."""
+
+    def __init__(self, lang, condition=None, rank=None):
+        self.lang, self.rank = lang, rank
+        self.articles, self.more = 0, False
+        self.candidates = None
+        if condition is None:
+            return
+        most, candidates = _limits()
+        self.candidates = (
+            ArticleSearch.objects.filter(article__in=Article.objects.published())
+            .filter(condition)
+            .order_by("-article_id", "-language")
+            .values("pk")[: candidates + 1]
         )
-        hits, seen = [], set()
-        for article_id, language in rows:
-            if article_id not in seen:
-                seen.add(article_id)
-                hits.append(Hit(article_id, language))
+        found = ArticleSearch.objects.filter(pk__in=self.candidates).aggregate(
+            articles=Count("article_id", distinct=True), documents=Count("pk")
+        )
+        self.more = found["documents"] > candidates or found["articles"] > most
+        self.articles = min(found["articles"], most)
+
+    def count(self):
+        return self.articles
+
+    def __len__(self):
+        return self.articles
+
+    def __iter__(self):
+        return iter(self[: self.articles])
+
+    def __getitem__(self, index):
+        if isinstance(index, int):
+            hits = self[index : index + 1]
+            if not hits:
+                raise IndexError(index)
+            return hits[0]
+        start, stop = index.start or 0, min(index.stop if index.stop is not None else self.articles, self.articles)
+        if self.candidates is None or start >= stop:
+            return []
+        other_language = Case(When(language=self.lang, then=Value(0)), default=Value(1))
+        rows = (
+            ArticleSearch.objects.filter(pk__in=self.candidates)
+            .annotate(rank=self.rank, other_language=other_language)
+            .annotate(
+                best=Window(
+                    RowNumber(), partition_by=[F("article_id")], order_by=[F("other_language").asc(), F("rank").desc()]
+                )
+            )
+            .filter(best=1)
+            .order_by("other_language", "-rank", "-article__published_at", "article_id")
+            .values_list("article_id", "language")[start:stop]
+        )
+        return [Hit(article_id, language) for article_id, language in rows]
+
+
+def find(concepts, lang):
+    """Hits for the ``concepts`` of a query (parse_query): one per published article, the
+    reader's language first, then by rank. One query per stage tried (at most three, see
+    _stages) and one per slice of the hits."""
+    for match, combine_all in _stages(concepts) if concepts else []:
+        hits = Hits(lang, *match(concepts, combine_all))
         if hits:
             return hits
-    return []
+    return Hits(lang)
 
 
 # --- results with snippets --------------------------------------------------------------------
