@@ -4,7 +4,7 @@
 
 Measures through Django's test client, per query: median milliseconds over ``--runs``
 requests and the queries of one more; a query with thousands of hits in English and
-Chinese, a one-word query, a rare word, and pages 2 and 40. The database is only read.
+Chinese, a one-word query, a rare word, no hit, and pages 2, 10 and 40. The database is only read.
 Prints a table; asserts nothing (the tests check query counts).
 """
 
@@ -26,13 +26,15 @@ from django.test import Client  # noqa: E402
 CASES = [
     ("en, many hits", "en", "exercise therapy osteoarthritis", None),
     ("en, many hits, page 2", "en", "exercise therapy osteoarthritis", 2),
+    ("en, many hits, page 10", "en", "exercise therapy osteoarthritis", 10),
     ("en, many hits, page 40", "en", "exercise therapy osteoarthritis", 40),
     ("en, one word", "en", "pain", None),
-    ("en, rare word", "en", "cartilage", None),
-    ("en, no hit", "en", "xylophone", None),
+    ("en, rare word", "en", "9950", None),
+    ("en, no hit (substrings too)", "en", "xylophone", None),
     ("zh, many hits", "zh-hans", "骨关节炎 运动疗法", None),
     ("zh, many hits, page 2", "zh-hans", "骨关节炎 运动疗法", 2),
     ("zh, one word", "zh-hans", "疼痛", None),
+    ("zh, rare word", "zh-hans", "儿童哮喘", None),
 ]
 
 client = Client()
