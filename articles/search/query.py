@@ -213,72 +213,49 @@ def _stages(concepts):
     return stages
 
 
-class Hits:
-    """The hits of one stage, paged in SQL: ``len()`` and ``count()`` (at most
-    SEARCH_MAX_RESULTS; ``more``: there are more), ``hits[a:b]``: [Hit], best first."""
+class Hits(list):
+    """[Hit] of one stage, best first, at most SEARCH_MAX_RESULTS; ``more``: more matched."""
 
-    def __init__(self, lang, condition=None, rank=None):
-        self.lang, self.rank = lang, rank
-        self.articles, self.more = 0, False
-        self.candidates = None
-        if condition is None:
-            return
-        most, candidates = _limits()
-        self.candidates = (
-            ArticleSearch.objects.filter(article__in=Article.objects.published())
-            .filter(condition)
-            .order_by("-article_id", "-language")
-            .values("pk")[: candidates + 1]
+    more = False
+
+
+def _ranked(lang, condition, rank):
+    """Hits among the newest matching documents, in one query: the database ranks them,
+    keeps each article's best document (the reader's language first), orders and cuts the
+    list, so the work and the rows read stay the same however many articles match."""
+    most, candidates = _limits()
+    newest = (
+        ArticleSearch.objects.filter(article__in=Article.objects.published())
+        .filter(condition)
+        .order_by("-article_id", "-language")
+        .values("pk")[: candidates + 1]
+    )
+    other_language = Case(When(language=lang, then=Value(0)), default=Value(1))
+    rows = list(
+        ArticleSearch.objects.filter(pk__in=newest)
+        .annotate(rank=rank, other_language=other_language)
+        .annotate(
+            best=Window(RowNumber(), partition_by=[F("article_id")], order_by=[F("other_language").asc(), F("rank").desc()]),
+            documents=Window(Count("pk")),
         )
-        found = ArticleSearch.objects.filter(pk__in=self.candidates).aggregate(
-            articles=Count("article_id", distinct=True), documents=Count("pk")
-        )
-        self.more = found["documents"] > candidates or found["articles"] > most
-        self.articles = min(found["articles"], most)
-
-    def count(self):
-        return self.articles
-
-    def __len__(self):
-        return self.articles
-
-    def __iter__(self):
-        return iter(self[: self.articles])
-
-    def __getitem__(self, index):
-        if isinstance(index, int):
-            hits = self[index : index + 1]
-            if not hits:
-                raise IndexError(index)
-            return hits[0]
-        start, stop = index.start or 0, min(index.stop if index.stop is not None else self.articles, self.articles)
-        if self.candidates is None or start >= stop:
-            return []
-        other_language = Case(When(language=self.lang, then=Value(0)), default=Value(1))
-        rows = (
-            ArticleSearch.objects.filter(pk__in=self.candidates)
-            .annotate(rank=self.rank, other_language=other_language)
-            .annotate(
-                best=Window(
-                    RowNumber(), partition_by=[F("article_id")], order_by=[F("other_language").asc(), F("rank").desc()]
-                )
-            )
-            .filter(best=1)
-            .order_by("other_language", "-rank", "-article__published_at", "article_id")
-            .values_list("article_id", "language")[start:stop]
-        )
-        return [Hit(article_id, language) for article_id, language in rows]
+        .filter(best=1)
+        .order_by("other_language", "-rank", "-article__published_at", "article_id")
+        .values_list("article_id", "language", "documents")[: most + 1]
+    )
+    hits = Hits(Hit(article_id, language) for article_id, language, _documents in rows[:most])
+    hits.more = len(rows) > most or bool(rows and rows[0][2] > candidates)
+    return hits
 
 
 def find(concepts, lang):
     """Hits for the ``concepts`` of a query (parse_query): one per published article, the
-    reader's language first, then by rank. One query per stage tried (at most three, see
-    _stages) and one per slice of the hits."""
+    reader's language first, then by rank (see _ranked). One query per stage tried (at most
+    three, see _stages)."""
     for match, combine_all in _stages(concepts) if concepts else []:
-        hits = Hits(lang, *match(concepts, combine_all))
+        hits = _ranked(lang, *match(concepts, combine_all))
         if hits:
             return hits
-    return Hits(lang)
+    return Hits()
 
 
 # --- results with snippets --------------------------------------------------------------------
