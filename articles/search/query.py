@@ -11,7 +11,8 @@ matches every concept, results matching any of them are listed instead.
 PostgreSQL: the stored tsvector with the English configuration (stemming; Chinese words
 pass unchanged), ranked by ts_rank with the weights title > key answer, topics > body.
 SQLite: LIKE on the stored folded text (finds any Chinese substring), ranked by where the
-words occur.
+words occur. Either way only the newest matching documents are ranked (see _limits), so a
+search costs the same on a large site as on a small one.
 """
 
 import re

@@ -1,7 +1,7 @@
-"""Search results are paged in the database: the same queries whatever the number of matching
-articles or the page asked for, the same order page by page as in one list, one result per
-article; beyond SEARCH_MAX_RESULTS articles the page says "more than" and lists the best
-ranked of the newest."""
+"""Search results are ranked, kept one per article and cut in the database: the same queries
+whatever the number of matching articles or the page asked for, the same order page by page
+as in one list; beyond SEARCH_MAX_RESULTS articles the page says "more than" and lists the
+best ranked of the newest."""
 
 import re
 
