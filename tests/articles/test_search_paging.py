@@ -101,3 +101,14 @@ def test_at_the_maximum_exactly_the_count_is_exact(client, settings):
     _queries, slugs, html = search(client, q="sleep")
     assert "5 articles found for “sleep”." in html and "More than" not in html
     assert len(slugs) == 5
+
+
+@pytest.mark.django_db
+def test_drafts_among_the_newest_matches_are_neither_listed_nor_counted(client, settings):
+    settings.SEARCH_MAX_RESULTS = 3
+    make_sleep_articles(0, 2, [])
+    for i in range(4):
+        make_article(f"draft-{i}", title=f"Sleep draft {i}?", summary="Sleep.", status="draft")
+    _queries, slugs, html = search(client, q="sleep")
+    assert sorted(slugs) == ["sleep-00", "sleep-01"]
+    assert "2 articles found for “sleep”." in html and "More than" not in html
