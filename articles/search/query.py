@@ -21,8 +21,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Value, When, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -221,32 +220,30 @@ class Hits(list):
 
 
 def _ranked(lang, condition, rank):
-    """Hits among the newest matching documents, in one query: the database ranks them,
-    keeps each article's best document (the reader's language first), orders and cuts the
-    list, so the work and the rows read stay the same however many articles match.
-    Publication is checked on those candidates only (drafts are few and new), so that
-    finding them needs nothing but the full-text index."""
+    """Hits among the newest matching documents (see _limits), in one query that ranks and
+    orders them; each article's first document is its hit. Publication is checked on those
+    candidates only (drafts are few and new), so that finding them needs nothing but the
+    full-text index, and the work and rows read stay the same however many articles match."""
     most, candidates = _limits()
     newest = ArticleSearch.objects.filter(condition).order_by("-article_id", "-language").values("pk")[: candidates + 1]
-    other_language = Case(When(language=lang, then=Value(0)), default=Value(1))
-    rows = list(
+    rows = (
         ArticleSearch.objects.filter(pk__in=newest)
         .annotate(
             rank=rank,
-            other_language=other_language,
+            other_language=Case(When(language=lang, then=Value(0)), default=Value(1)),
             published=Exists(Article.objects.published().filter(pk=OuterRef("article_id"))),
         )
-        .annotate(
-            best=Window(RowNumber(), partition_by=[F("article_id")], order_by=[F("other_language").asc(), F("rank").desc()]),
-            documents=Window(Count("pk")),
-        )
-        .filter(best=1)
-        .order_by("-published", "other_language", "-rank", "-article__published_at", "article_id")
-        .values_list("article_id", "language", "published", "documents")[: most + 1]
+        .order_by("other_language", "-rank", "-article__published_at", "article_id")
+        .values_list("article_id", "language", "published")
     )
-    shown = [Hit(article_id, language) for article_id, language, published, _documents in rows if published]
-    hits = Hits(shown[:most])
-    hits.more = len(shown) > most or bool(rows and rows[0][3] > candidates)
+    hits, seen, documents = Hits(), set(), 0
+    for article_id, language, published in rows:
+        documents += 1
+        if published and article_id not in seen:
+            seen.add(article_id)
+            hits.append(Hit(article_id, language))
+    hits.more = len(hits) > most or documents > candidates
+    del hits[most:]
     return hits
 
 
