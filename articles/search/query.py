@@ -328,9 +328,11 @@ def highlight(text, pattern, *, window=None):
 
 def snippet(fields, pattern):
     """The key answer, or the first passage of the body that holds a query word."""
-    answer, body = plain_text(fields.get("summary", "")), plain_text(fields.get("body", ""))
-    if pattern and not _spans(answer, pattern) and _spans(body, pattern):
-        return highlight(body, pattern, window=SNIPPET_LENGTH)
+    answer = plain_text(fields.get("summary", ""))
+    if pattern and not _spans(answer, pattern):  # the body, long, only when needed
+        body = plain_text(fields.get("body", ""))
+        if _spans(body, pattern):
+            return highlight(body, pattern, window=SNIPPET_LENGTH)
     return highlight(answer, pattern, window=SNIPPET_LENGTH)
 
 
