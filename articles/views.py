@@ -159,7 +159,8 @@ def search(request):
             "query": query,
             "page_obj": page,
             "results": searching.results(page.object_list, lang, concepts) if hits else [],
-            "count": len(hits),
+            "count": page.paginator.count,
+            "more": hits.more,
             "search_query": query,
         },
     )

@@ -30,6 +30,7 @@ RESPONSE_CACHE_MAX_AGE    Cache-Control max-age sent with reader pages, for brow
 RELEASE         names the deployed code (e.g. the git commit); part of every response-cache key;
                 default: a digest of the code, templates, static files and translations
 PRERENDER_ON_SAVE  1 (default): render every language x persona variant after an article is saved
+SEARCH_MAX_RESULTS  articles a search ranks and lists at most (default 200); beyond, it says "more than"
 """
 
 import os
@@ -302,6 +303,10 @@ RESPONSE_CACHE_MAX_AGE = int(os.environ.get("RESPONSE_CACHE_MAX_AGE", "60"))
 # Empty: computed once per process from the files of the code (response_cache.code_release()).
 RELEASE = os.environ.get("RELEASE", "")
 PRERENDER_ON_SAVE = os.environ.get("PRERENDER_ON_SAVE", "1") == "1"
+
+# A search ranks only the newest documents that match (two per article, one per language),
+# so that its work does not grow with the site: articles/search/query.py.
+SEARCH_MAX_RESULTS = int(os.environ.get("SEARCH_MAX_RESULTS", "200"))
 
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -11,15 +11,17 @@ matches every concept, results matching any of them are listed instead.
 PostgreSQL: the stored tsvector with the English configuration (stemming; Chinese words
 pass unchanged), ranked by ts_rank with the weights title > key answer, topics > body.
 SQLite: LIKE on the stored folded text (finds any Chinese substring), ranked by where the
-words occur.
+words occur. Either way only the newest matching documents are ranked (see _limits), so a
+search costs the same on a large site as on a small one.
 """
 
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -135,9 +137,10 @@ def _pg_query(concepts, combine_all):
     return result
 
 
-def _pg_matches(documents, concepts, combine_all):
+def _pg_match(concepts, combine_all):
+    """(condition, rank) of the documents that match: full-text on the stored vector."""
     query = _pg_query(concepts, combine_all)
-    return documents.filter(vector=query).annotate(rank=SearchRank(F("vector"), query))
+    return Q(vector=query), SearchRank(F("vector"), query)
 
 
 # --- matching: other databases (SQLite) ---------------------------------------------------------
@@ -160,7 +163,8 @@ def _word_q(word):
     return Q(*[Q(**{f"{name}__contains": stem}) for name, _weight in _FIELDS_WEIGHTS], _connector=Q.OR)
 
 
-def _like_matches(documents, concepts, combine_all):
+def _like_match(concepts, combine_all):
+    """(condition, rank) of the documents that match: substrings of the folded text."""
     concept_qs = []
     for concept in concepts:
         form_qs = [Q(*[_word_q(w) for w in form.words]) for form in concept.forms]
@@ -174,7 +178,7 @@ def _like_matches(documents, concepts, combine_all):
             rank = rank + Case(
                 When(**{f"{name}__contains": stem}, then=Value(weight)), default=Value(0), output_field=IntegerField()
             )
-    return documents.filter(condition).annotate(rank=rank)
+    return condition, rank
 
 
 # --- the search -----------------------------------------------------------------------------
@@ -186,41 +190,72 @@ class Hit:
     lang: str  # the language version that matched
 
 
+def _limits():
+    """(articles listed at most, documents ranked at most). ts_rank reads each document's
+    whole vector, so ranking every match of a common word would grow with the site: a search
+    ranks the newest matching documents only (ordered by article, so an article's language
+    versions come together), enough to hold settings.SEARCH_MAX_RESULTS articles; the best
+    ranked of those come first, and the page says there are more."""
+    most = settings.SEARCH_MAX_RESULTS
+    return most, most * len(LANGUAGE_CODES)
+
+
 def _stages(concepts):
     """(match, combine_all) to try in turn until one finds something. PostgreSQL: full-text
     with every concept, then substrings with every concept (Chinese written without the
     words jieba sees, e.g. part of a word), then full-text with any concept."""
     if connection.vendor == "postgresql":
-        stages = [(_pg_matches, True), (_like_matches, True), (_pg_matches, False)]
+        stages = [(_pg_match, True), (_like_match, True), (_pg_match, False)]
     else:
-        stages = [(_like_matches, True), (_like_matches, False)]
+        stages = [(_like_match, True), (_like_match, False)]
     if len(concepts) == 1:  # "any" is "every"
         stages = [stage for stage in stages if stage[1]]
     return stages
 
 
-def find(concepts, lang):
-    """[Hit] for the ``concepts`` of a query (parse_query), best first: one per published
-    article, the reader's language first, then by rank. One query per stage tried (at most
-    three, see _stages)."""
-    if not concepts:
-        return []
-    documents = ArticleSearch.objects.filter(article__in=Article.objects.published())
-    for match, combine_all in _stages(concepts):
-        rows = (
-            match(documents, concepts, combine_all)
-            .annotate(other_language=Case(When(language=lang, then=Value(0)), default=Value(1)))
-            .order_by("other_language", "-rank", "-article__published_at", "article_id")
-            .values_list("article_id", "language")
+class Hits(list):
+    """[Hit] of one stage, best first, at most SEARCH_MAX_RESULTS; ``more``: more matched."""
+
+    more = False
+
+
+def _ranked(lang, condition, rank):
+    """Hits among the newest matching documents (see _limits), in one query that ranks and
+    orders them; each article's first document is its hit. Publication is checked on those
+    candidates only (drafts are few and new), so that finding them needs nothing but the
+    full-text index, and the work and rows read stay the same however many articles match."""
+    most, candidates = _limits()
+    newest = ArticleSearch.objects.filter(condition).order_by("-article_id", "-language").values("pk")[: candidates + 1]
+    rows = (
+        ArticleSearch.objects.filter(pk__in=newest)
+        .annotate(
+            rank=rank,
+            other_language=Case(When(language=lang, then=Value(0)), default=Value(1)),
+            published=Exists(Article.objects.published().filter(pk=OuterRef("article_id"))),
         )
-        hits, seen = [], set()
-        for article_id, language in rows:
-            if article_id not in seen:
-                seen.add(article_id)
-                hits.append(Hit(article_id, language))
+        .order_by("other_language", "-rank", "-article__published_at", "article_id")
+        .values_list("article_id", "language", "published")
+    )
+    hits, seen, documents = Hits(), set(), 0
+    for article_id, language, published in rows:
+        documents += 1
+        if published and article_id not in seen:
+            seen.add(article_id)
+            hits.append(Hit(article_id, language))
+    hits.more = len(hits) > most or documents > candidates
+    del hits[most:]
+    return hits
+
+
+def find(concepts, lang):
+    """Hits for the ``concepts`` of a query (parse_query): one per published article, the
+    reader's language first, then by rank (see _ranked). One query per stage tried (at most
+    three, see _stages)."""
+    for match, combine_all in _stages(concepts) if concepts else []:
+        hits = _ranked(lang, *match(concepts, combine_all))
         if hits:
             return hits
-    return []
+    return Hits()
 
 
 # --- results with snippets --------------------------------------------------------------------
@@ -293,9 +328,11 @@ def highlight(text, pattern, *, window=None):
 
 def snippet(fields, pattern):
     """The key answer, or the first passage of the body that holds a query word."""
-    answer, body = plain_text(fields.get("summary", "")), plain_text(fields.get("body", ""))
-    if pattern and not _spans(answer, pattern) and _spans(body, pattern):
-        return highlight(body, pattern, window=SNIPPET_LENGTH)
+    answer = plain_text(fields.get("summary", ""))
+    if pattern and not _spans(answer, pattern):  # the body, long, only when needed
+        body = plain_text(fields.get("body", ""))
+        if _spans(body, pattern):
+            return highlight(body, pattern, window=SNIPPET_LENGTH)
     return highlight(answer, pattern, window=SNIPPET_LENGTH)
 
 

@@ -35,21 +35,29 @@ def plain_text(markdown):
     return _SPACE.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=8192)
 def fold_char(char):
     """One character without accents and case, compatibility forms unified (may be "" or longer)."""
     decomposed = unicodedata.normalize("NFKD", char)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def _fold_table(text):
+    return {ord(c): fold_char(c) for c in set(text)}
+
+
 def fold(text):
-    return "".join(fold_char(c) for c in text or "")
+    return (text or "").translate(_fold_table(text or ""))
 
 
 def folded_with_positions(text):
     """(folded text, for each folded character the index of the original character it came from)."""
+    table = _fold_table(text)
+    if all(len(folded) == 1 for folded in table.values()):  # the usual case: one for one
+        return text.translate(table), range(len(text))
     folded, positions = [], []
     for index, char in enumerate(text):
-        for c in fold_char(char):
+        for c in table[ord(char)]:
             folded.append(c)
             positions.append(index)
     return "".join(folded), positions

@@ -37,8 +37,9 @@ def _language_first(queryset, lang):
 def fulltext_first(query, lang, glossary):
     concepts = search.parse_query(query, glossary)
     for combine_all in (True, False):
+        condition, rank = search._pg_match(concepts, combine_all)
         rows = (
-            _language_first(search._pg_matches(_documents(), concepts, combine_all), lang)
+            _language_first(_documents().filter(condition).annotate(rank=rank), lang)
             .order_by("other", "-rank")
             .values_list("article_id", "language")
         )
