@@ -9,13 +9,14 @@ A page of articles reads only its own articles, so it costs the same at any numb
 
 from itertools import islice
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
 from django.urls import reverse
+from django.utils import translation
 from django.utils.functional import cached_property
-from django.utils.translation import get_language
 
-from ..models import Article, Topic
+from ..models import LANGUAGE_CODES, Article, Topic
 from . import text_source
 
 # Articles whose shown texts are asked for at once: the review gate's provider reads each one's
@@ -43,7 +44,7 @@ class _ArticlePages(Paginator):
     languages, and an article's versions are never split over two pages."""
 
     def __init__(self, sitemap):
-        super().__init__(sitemap.items(), max(1, sitemap.limit // len(sitemap._languages())))
+        super().__init__(sitemap.items(), max(1, sitemap.limit // len(LANGUAGE_CODES)))
         self.sitemap = sitemap
 
     def _get_page(self, ids, number, paginator):
@@ -91,19 +92,12 @@ class ArticleSitemap(_Localized):
 
     @cached_property
     def _paths(self):
-        return {}
-
-    def location(self, item):
-        """``item.get_absolute_url()`` without a reverse() per URL (a page has up to 50,000, and
-        their alternates): reversed once per language around a placeholder (slugs need no quoting)."""
-        lang = get_language()
-        if lang not in self._paths:
-            self._paths[lang] = reverse("articles:detail", args=[_SLUG]).split(_SLUG)
-        before, after = self._paths[lang]
-        return f"{before}{item.slug}{after}"
-
-    def lastmod(self, item):
-        return item.content_updated_at or item.published_at
+        """{lang: (before, after)}: an article's path in each language around its slug."""
+        paths = {}
+        for lang in LANGUAGE_CODES:
+            with translation.override(lang):
+                paths[lang] = tuple(reverse("articles:detail", args=[_SLUG]).split(_SLUG))
+        return paths
 
     def get_latest_lastmod(self):
         """None: the index gives no date for the article pages, as knowing it means reading
@@ -111,12 +105,23 @@ class ArticleSitemap(_Localized):
         return None
 
     def get_urls(self, page=1, site=None, protocol=None):
-        """As Django builds them, with each language's own lastmod (Django asks lastmod() per
-        article only)."""
-        urls = super().get_urls(page=page, site=site, protocol=protocol)
-        for url in urls:
-            article, lang = url["item"]
-            url["lastmod"] = self._versions[article.pk][lang]
+        """The page's URLs as Django's Sitemap builds them (each version, its alternates and
+        x-default), with that language's own lastmod; each address from a path reversed once
+        per language (slugs need no quoting), as reverse() and translation.override() per
+        address cost most of a page of 50,000."""
+        base = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
+        default = settings.LANGUAGE_CODE
+        urls = []
+        for article, lang in self.paginator.page(page).object_list:
+            versions = self._versions[article.pk]
+            addresses = {code: base + self._paths[code][0] + article.slug + self._paths[code][1] for code in versions}
+            alternates = [{"location": address, "lang_code": code} for code, address in addresses.items()]
+            if self.x_default and default in versions:
+                alternates.append({"location": addresses[default].replace(f"/{default}/", "/", 1), "lang_code": "x-default"})
+            urls.append({
+                "item": (article, lang), "location": addresses[lang], "lastmod": versions[lang],
+                "changefreq": self.changefreq, "priority": str(self.priority), "alternates": alternates,
+            })
         dates = [url["lastmod"] for url in urls if url["lastmod"]]
         self.latest_lastmod = max(dates) if dates else None
         return urls
