@@ -7,8 +7,6 @@ beyond, it is an index of the sections' pages, /sitemap-<section>.xml?p=N (artic
 A page of articles reads only its own articles, so it costs the same at any number of them.
 """
 
-from itertools import islice
-
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
@@ -18,10 +16,6 @@ from django.utils.functional import cached_property
 
 from ..models import LANGUAGE_CODES, Article, Topic
 from . import text_source
-
-# Articles whose shown texts are asked for at once: the review gate's provider reads each one's
-# approved revision (its whole text), so a page of 25,000 articles is asked in parts.
-READER_VERSIONS_BATCH = 1000
 
 _SLUG = "slug-here"
 
@@ -74,17 +68,16 @@ class ArticleSitemap(_Localized):
             .with_text_dates()
             .order_by("slug")
         )
+        shown = text_source.reader_version_dates(articles)
         # {pk: {lang: when that text changed}} for the versions readers may see
-        self._versions = {}
-        batches = iter(articles)
-        while batch := list(islice(batches, READER_VERSIONS_BATCH)):
-            shown = text_source.reader_versions(batch)
-            for a in batch:
-                self._versions[a.pk] = {
-                    lang: (shown[a.pk][lang].updated if shown is not None else None) or a.text_updated_at(lang)
-                    for lang in a.languages()
-                    if shown is None or lang in shown.get(a.pk, {})
-                }
+        self._versions = {
+            a.pk: {
+                lang: (shown[a.pk][lang] if shown is not None else None) or a.text_updated_at(lang)
+                for lang in a.languages()
+                if shown is None or lang in shown.get(a.pk, {})
+            }
+            for a in articles
+        }
         return [(a, lang) for a in articles for lang in self._versions[a.pk]]
 
     def get_languages_for_item(self, item):

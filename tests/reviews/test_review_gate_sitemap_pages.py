@@ -6,6 +6,7 @@ import pytest
 from articles.public.sitemaps import ArticleSitemap
 from reviews.workflow import rules as workflow
 from tests.articles.sitemap_helpers import index_entries, page_urls
+from tests.list_queries import list_page
 from tests.reviews.conftest import make_article_with_history, save_as
 
 BOTH = {"title_zh_hans": "休息有用吗？", "summary_zh_hans": "有用，休息两天。"}
@@ -44,3 +45,10 @@ def test_the_second_page_lists_only_the_approved_language_version(pages):
 def test_no_page_lists_a_version_never_approved(pages):
     listed = {loc for page in pages for loc in page}
     assert listed == {"http://testserver/en/articles/a-approved/", "http://testserver/en/articles/gate/"}
+
+
+def test_a_page_reads_which_versions_are_approved_not_their_texts(client, pages):
+    _count, response, sql = list_page(client, "/sitemap-articles.xml?p=2")
+    assert b"/en/articles/gate/" in response.content
+    assert any("reversion_version" in statement for statement in sql)
+    assert not any("serialized_data" in statement for statement in sql)
