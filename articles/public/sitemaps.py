@@ -143,4 +143,3 @@ class SitePagesSitemap(_Localized):
 
 
 SITEMAPS = {"articles": ArticleSitemap, "topics": TopicSitemap, "pages": SitePagesSitemap}
-
