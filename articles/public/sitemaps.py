@@ -42,7 +42,7 @@ class _ArticlePages(Paginator):
         self.sitemap = sitemap
 
     def _get_page(self, ids, number, paginator):
-        return super()._get_page(self.sitemap.page_items(list(ids)), number, paginator)
+        return super()._get_page(self.sitemap.page_items(ids), number, paginator)
 
 
 class ArticleSitemap(_Localized):
@@ -59,8 +59,9 @@ class ArticleSitemap(_Localized):
         return _ArticlePages(self)
 
     def page_items(self, ids):
-        """(article, language) of each version readers may see of these articles, in slug order;
-        an article with none is left out. Reads no text but whether each language has one."""
+        """(article, language) of each version readers may see of these articles (``ids``: a
+        slice of ``items()``, read as a subquery), in slug order; an article with none is left
+        out. Reads no text but whether each language has one."""
         articles = list(
             Article.objects.filter(pk__in=ids)
             .only("slug", "published_at", "content_updated_at")
