@@ -52,3 +52,16 @@ def test_a_page_reads_which_versions_are_approved_not_their_texts(client, pages)
     assert b"/en/articles/gate/" in response.content
     assert any("reversion_version" in statement for statement in sql)
     assert not any("serialized_data" in statement for statement in sql)
+
+
+def test_a_page_costs_the_same_queries_for_3_and_30_approved_articles(client, editor, reviewer, settings):
+    settings.REVIEW_GATE = "approval"
+    for i in range(3):
+        approved_in_english(editor, reviewer, f"few-{i:02}")
+    few, _response, _sql = list_page(client, "/sitemap-articles.xml")
+    for i in range(27):
+        approved_in_english(editor, reviewer, f"more-{i:02}")
+    many, response, _sql = list_page(client, "/sitemap-articles.xml")
+    assert b"/en/articles/more-26/" in response.content
+    assert b"/zh-hans/articles/more-26/" not in response.content
+    assert many == few
