@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.contrib.sitemaps import views as sitemap_views
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -15,6 +16,7 @@ from .public import page as pages
 from .public import text_source
 from .public.personas import remember_persona, resolve_persona
 from .public.response_cache import cached_page
+from .public.sitemaps import SITEMAPS
 from .search import query as searching
 from .staff.access import DRAFTS_REFUSED, may_open_drafts
 
@@ -164,6 +166,15 @@ def search(request):
             "search_query": query,
         },
     )
+
+
+def sitemap_xml(request):
+    """/sitemap.xml: the urlset of every section while each fits in one page (Sitemap.limit
+    URLs); else the index of their pages (/sitemap-<section>.xml?p=N): every article is reachable."""
+    sections = {name: sitemap() for name, sitemap in SITEMAPS.items()}
+    if all(section.paginator.num_pages <= 1 for section in sections.values()):
+        return sitemap_views.sitemap(request, sections)
+    return sitemap_views.index(request, sections, sitemap_url_name="sitemap_section")
 
 
 def robots_txt(request):

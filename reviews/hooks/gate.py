@@ -17,43 +17,69 @@ from ..models import Review
 from ..workflow.fingerprint import texts_of_version
 
 
+def _approved(articles, *, texts):
+    """[(review, its approved history version)] of ``articles``, the version's serialized text
+    left unread unless ``texts``; each article keeps its reviews for the page's review tags
+    (reviews/public/reader.py). Two queries for any number of articles."""
+    by_pk = {article.pk: article for article in articles}
+    reviews = {pk: {} for pk in by_pk}
+    for review in Review.objects.filter(article__in=list(by_pk)):
+        reviews[review.article_id][review.language] = review
+    for pk, article in by_pk.items():
+        article._reviews_by_language = reviews[pk]
+    approved = [
+        review for per_language in reviews.values() for review in per_language.values()
+        if review.approved_fingerprint and review.approved_revision_id
+    ]
+    if not approved:
+        return []
+    history = (
+        Version.objects.get_for_model(Article)
+        .filter(object_id__in={str(r.article_id) for r in approved},
+                revision_id__in={r.approved_revision_id for r in approved})
+        .select_related("revision")
+    )
+    if not texts:
+        history = history.only("object_id", "revision_id", "revision__date_created")
+    versions = {(version.object_id, version.revision_id): version for version in history}
+    # An approved revision gone from the history: nothing approved to show.
+    return [
+        (review, versions[key]) for review in approved
+        if (key := (str(review.article_id), review.approved_revision_id)) in versions
+    ]
+
+
+def _changed(article, version):
+    """When the approved text changed: at the latest when its revision was made."""
+    changed = [d for d in (article.content_updated_at, version.revision.date_created) if d is not None]
+    return min(changed) if changed else None
+
+
 def approved_versions(articles):
     """{article.pk: {lang: ShownText}} of the approved texts (two queries for any number of
     articles), or None under REVIEW_GATE=caution: the live text."""
     if settings.REVIEW_GATE != "approval":
         return None
     by_pk = {article.pk: article for article in articles}
-    reviews = {pk: {} for pk in by_pk}
-    for review in Review.objects.filter(article__in=list(by_pk)):
-        reviews[review.article_id][review.language] = review
-    for pk, article in by_pk.items():
-        article._reviews_by_language = reviews[pk]  # the page's review tags use these (reviews/public/reader.py)
-    approved = [
-        review for per_language in reviews.values() for review in per_language.values()
-        if review.approved_fingerprint and review.approved_revision_id
-    ]
-    versions = {}
-    if approved:
-        for version in (
-            Version.objects.get_for_model(Article)
-            .filter(object_id__in={str(r.article_id) for r in approved},
-                    revision_id__in={r.approved_revision_id for r in approved})
-            .select_related("revision")
-        ):
-            versions[(version.object_id, version.revision_id)] = version
     result = {pk: {} for pk in by_pk}
-    for review in approved:
-        version = versions.get((str(review.article_id), review.approved_revision_id))
-        if version is None:
-            continue  # the approved revision is gone from the history: nothing approved to show
+    for review, version in _approved(articles, texts=True):
         article = by_pk[review.article_id]
-        # The approved text changed at the latest when its revision was made.
-        changed = [d for d in (article.content_updated_at, version.revision.date_created) if d is not None]
-        result[review.article_id][review.language] = ShownText(
-            texts_of_version(version.field_dict, review.language), min(changed) if changed else None
+        result[article.pk][review.language] = ShownText(
+            texts_of_version(version.field_dict, review.language), _changed(article, version)
         )
     return result
 
 
+def approved_dates(articles):
+    """approved_versions() without the texts, {article.pk: {lang: when}}: what the sitemap needs."""
+    if settings.REVIEW_GATE != "approval":
+        return None
+    by_pk = {article.pk: article for article in articles}
+    result = {pk: {} for pk in by_pk}
+    for review, version in _approved(articles, texts=False):
+        result[review.article_id][review.language] = _changed(by_pk[review.article_id], version)
+    return result
+
+
 def install():
-    set_provider(approved_versions)
+    set_provider(approved_versions, dates=approved_dates)
