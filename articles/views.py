@@ -147,6 +147,9 @@ def site_page(request, slug):
 PAGE_SIZE = 20
 
 
+# Results change with any content change (the version) and nothing else; kept briefly, since
+# every query any reader types is another page.
+@cached_page(persona_cookie=False, max_seconds="SEARCH_RESPONSE_CACHE_SECONDS")
 def search(request):
     """/<lang>/search/?q=...: published articles, the reader's language first, 20 a page."""
     lang = _lang(request)

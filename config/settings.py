@@ -26,6 +26,7 @@ REFERENCE_LOOKUP_MAILTO   contact address sent to Crossref and NCBI (polite use)
 REFERENCE_LOOKUP_TIMEOUT  seconds before a lookup gives up (default 5)
 REFERENCE_LOOKUP_INTERVAL seconds between two requests to one service (default 0.4)
 RESPONSE_CACHE_SECONDS    how long the full-response cache keeps a reader page (default 86400; 0: off)
+SEARCH_RESPONSE_CACHE_SECONDS  at most how long it keeps a search results page (default 600)
 RESPONSE_CACHE_MAX_AGE    Cache-Control max-age sent with reader pages, for browsers and CDNs (default 60)
 RELEASE         names the deployed code (e.g. the git commit); part of every response-cache key;
                 default: a digest of the code, templates, static files and translations
@@ -299,6 +300,7 @@ REFERENCE_LOOKUP_INTERVAL = float(os.environ.get("REFERENCE_LOOKUP_INTERVAL", "0
 # hold a site-wide content version (changed by every save that a reader page shows), RELEASE,
 # the review gate, the date, the address and the persona inputs. Never for signed-in staff.
 RESPONSE_CACHE_SECONDS = int(os.environ.get("RESPONSE_CACHE_SECONDS", str(24 * 60 * 60)))
+SEARCH_RESPONSE_CACHE_SECONDS = int(os.environ.get("SEARCH_RESPONSE_CACHE_SECONDS", "600"))
 RESPONSE_CACHE_MAX_AGE = int(os.environ.get("RESPONSE_CACHE_MAX_AGE", "60"))
 # Empty: computed once per process from the files of the code (response_cache.code_release()).
 RELEASE = os.environ.get("RELEASE", "")

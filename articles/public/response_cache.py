@@ -237,6 +237,7 @@ def _settings_state():
         settings.CONTACT_EMAIL,
         settings.TIME_ZONE,
         settings.STATIC_URL,
+        settings.SEARCH_MAX_RESULTS,
     ]
 
 
@@ -389,9 +390,10 @@ def _from_entry(request, entry):
     return response
 
 
-def cached_page(view=None, *, persona_cookie=True):
+def cached_page(view=None, *, persona_cookie=True, max_seconds=None):
     """Decorator of a public reader view (see the module's docstring). ``persona_cookie``:
-    whether the page adapts to the reader's persona (the cookie is then part of the key)."""
+    whether the page adapts to the reader's persona (the cookie is then part of the key).
+    ``max_seconds``: the name of a setting: keep its pages at most that many seconds."""
 
     def decorate(view_func):
         view_name = f"{view_func.__module__}.{view_func.__qualname__}"
@@ -404,6 +406,8 @@ def cached_page(view=None, *, persona_cookie=True):
                     add_never_cache_headers(response)  # private, no-store: staff see it fresh
                 return response
             seconds = settings.RESPONSE_CACHE_SECONDS
+            if max_seconds is not None:
+                seconds = min(seconds, getattr(settings, max_seconds))
             if seconds <= 0:
                 return view_func(request, *args, **kwargs)
             key = page_key(request, view_name, persona_cookie=persona_cookie)
