@@ -246,7 +246,7 @@ for name, path, signed_in, kind in pages:
         cache.clear()
     elif not signed_in:  # reader pages: warm the caches first (the admin uses none)
         client.get(path)
-    if kind == "rendered":  # a response-cache miss, the render cached
+    if kind == "rendered":  # a response-cache miss (for an article: the render cached)
         path += "&bench=counted"
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
@@ -403,6 +403,9 @@ def main():
         ("topic en (cardiology)", "/en/topics/cardiology/", False, "warm"),
         ("search en", search_en, False, "warm"),
         ("search zh-hans", search_zh, False, "warm"),
+        # A query string never sent before on every request: the search is made each time.
+        ("search en, not cached", search_en, False, "rendered"),
+        ("search zh-hans, not cached", search_zh, False, "rendered"),
         ("admin article list", "/admin/articles/article/", True, "warm"),
         ("admin reference list", "/admin/references/reference/", True, "warm"),
         ("admin translation queue", "/admin/articles/translationtask/", True, "warm"),
