@@ -15,12 +15,16 @@ every article citing one of the sources (a source is cited by few articles), and
 ``_CANDIDATES`` articles sharing the most topics, newest first (a topic may hold thousands).
 That gives the same ranking as counting for every article: one sharing no source ranks by
 its shared topics, then its date, and ``_CANDIDATES`` of those rank at least as high as any
-topic-only article left out.
+topic-only article left out. Those are the articles sharing two topics or more and the
+newest sharing any (read from the index on the public order), so members of a topic are
+counted, not joined to the articles. The ranking is one SQL statement (``_RANKING_SQL``, the
+same on PostgreSQL and SQLite): counting, ordering and cutting in the database rather than
+sending a thousand candidate ids back and forth.
 """
 
 import hashlib
 
-from django.db.models import Count, Q
+from django.db import connection
 from django.utils import timezone
 
 from ..models import Article, Citation, RelatedList
@@ -33,79 +37,84 @@ _CANDIDATES = 4 * LIMIT
 _RANKINGS_KEPT = 4
 
 
-def _ranking(article, topic_ids, reference_ids, now):
-    """[(article id, shared topics, shared sources)] of the candidates (module docstring)."""
-    Topics = Article.topics.through
-    shared_references = {}
-    if reference_ids:
-        # (article, source) pairs: an article citing a source in both languages counts it once.
-        pairs = Citation.objects.filter(reference_id__in=reference_ids).order_by().values_list("article_id", "reference_id")
-        for article_id, _reference_id in set(pairs):
-            shared_references[article_id] = shared_references.get(article_id, 0) + 1
-    shared_topics = {}
-    if topic_ids:
-        shared_topics.update(_sharing_most_topics(article, topic_ids, now))
-        if shared_references:  # the topics of the articles sharing a source, for their overlap
-            rows = (
-                Topics.objects.filter(topic_id__in=topic_ids, article_id__in=list(shared_references))
-                .values("article_id")
-                .annotate(shared=Count("topic_id"))
-                .order_by()
-                .values_list("article_id", "shared")
-            )
-            shared_topics.update(rows)
-    ids = (set(shared_topics) | set(shared_references)) - {article.pk}
-    return [(pk, shared_topics.get(pk, 0), shared_references.get(pk, 0)) for pk in ids]
+_RANKING_SQL = """
+WITH sources AS (
+    SELECT article_id, COUNT(DISTINCT reference_id) AS shared FROM {citation}
+    WHERE reference_id IN ({references}) GROUP BY article_id
+),
+newest AS (
+    SELECT a.id AS article_id FROM {article} a
+    WHERE a.status = %(published)s AND a.published_at <= %(now)s AND a.id <> %(article)s
+      AND a.id IN (SELECT article_id FROM {topics} WHERE topic_id IN ({topic_ids}))
+    ORDER BY a.published_at DESC, a.slug LIMIT {candidates}
+),
+shared_topics AS (
+    SELECT article_id, COUNT(*) AS shared FROM {topics}
+    WHERE topic_id IN ({topic_ids})
+    GROUP BY article_id
+    HAVING COUNT(*) >= 2
+        OR article_id IN (SELECT article_id FROM newest)
+        OR article_id IN (SELECT article_id FROM sources)
+),
+candidates AS (
+    SELECT article_id FROM sources UNION SELECT article_id FROM shared_topics
+)
+SELECT a.id FROM candidates c
+JOIN {article} a ON a.id = c.article_id
+LEFT JOIN sources s ON s.article_id = a.id
+LEFT JOIN shared_topics t ON t.article_id = a.id
+WHERE a.id <> %(article)s AND a.status = %(published)s AND a.published_at <= %(now)s
+ORDER BY COALESCE(s.shared, 0) + COALESCE(t.shared, 0) DESC, COALESCE(s.shared, 0) DESC,
+    a.published_at DESC, a.slug, a.id
+LIMIT {candidates}
+"""
 
 
-def _sharing_most_topics(article, topic_ids, now):
-    """{article id: shared topics} holding the ``_CANDIDATES`` published articles that share
-    the most of ``topic_ids`` (newest first on a tie), in one query that does not join every
-    member of the topics to the articles (a topic may hold thousands): the articles sharing
-    two topics or more, and the newest sharing any (from the index on the public order),
-    which hold the newest sharing one topic that rank next."""
-    Topics = Article.topics.through
-    members = Topics.objects.filter(topic_id__in=topic_ids)
-    several = members.values("article_id").annotate(shared=Count("topic_id")).filter(shared__gte=2).values("article_id")
-    newest = (
-        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__lte=now, pk__in=members.values("article_id"))
-        .exclude(pk=article.pk)
-        .order_by("-published_at", "slug")
-        .values("pk")[:_CANDIDATES]
+def _placeholders(prefix, values):
+    """(SQL list of named placeholders, their parameters); NULL for none (``IN (NULL)``
+    matches nothing, on both databases)."""
+    if not values:
+        return "NULL", {}
+    params = {f"{prefix}{i}": value for i, value in enumerate(values)}
+    return ", ".join(f"%({name})s" for name in params), params
+
+
+def _ranked(article, topic_ids, reference_ids, now):
+    """Ids of the ``_CANDIDATES`` best published articles (module docstring), in one
+    statement: the articles citing the same sources (a source is cited by few) and, of those
+    sharing topics (a topic may hold thousands), the ones sharing two or more and the newest
+    sharing any (from the public order index), which hold every topic-only article that can
+    rank among the best; each counted, ordered and cut in the database."""
+    references, reference_params = _placeholders("reference", sorted(set(reference_ids)))
+    topics, topic_params = _placeholders("topic", sorted(set(topic_ids)))
+    sql = _RANKING_SQL.format(
+        citation=connection.ops.quote_name(Citation._meta.db_table),
+        topics=connection.ops.quote_name(Article.topics.through._meta.db_table),
+        article=connection.ops.quote_name(Article._meta.db_table),
+        references=references,
+        topic_ids=topics,
+        candidates=int(_CANDIDATES),
     )
-    rows = (
-        members.filter(Q(article_id__in=several) | Q(article_id__in=newest))
-        .exclude(article_id=article.pk)
-        .values("article_id")
-        .annotate(shared=Count("topic_id"))
-        .order_by()
-        .values_list("article_id", "shared")
-    )
-    return dict(rows)
+    params = {
+        **reference_params,
+        **topic_params,
+        "article": article.pk,
+        "published": Article.Status.PUBLISHED,
+        "now": connection.ops.adapt_datetimefield_value(now),
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
 
 
 def rank(article, topic_ids, reference_ids):
     """(ids of the ``_CANDIDATES`` best related articles published now, best first; when that
     may change with no write: the next scheduled publication)."""
     now = timezone.now()
-    ranking = _ranking(article, topic_ids, reference_ids, now)
-    published = {
-        pk: (when, slug)
-        for pk, when, slug in Article.objects.filter(
-            pk__in=[pk for pk, _topics, _sources in ranking], status=Article.Status.PUBLISHED, published_at__lte=now
-        )
-        .order_by()
-        .values_list("pk", "published_at", "slug")
-    } if ranking else {}
-    # The most overlap first, then the most shared sources, the newest, the slug.
-    ranked = sorted(
-        (-(topics + sources), -sources, -published[pk][0].timestamp(), published[pk][1], pk)
-        for pk, topics, sources in ranking
-        if pk in published
-    )
+    ids = _ranked(article, topic_ids, reference_ids, now) if topic_ids or reference_ids else []
     # The site's next scheduled publication, not that of an article sharing a topic or a
     # source: no query (the response cache keeps it), at the price of ranking again then.
-    return [order[-1] for order in ranked[:_CANDIDATES]], response_cache.next_publication(now)
+    return ids, response_cache.next_publication(now)
 
 
 def _sources_key(reference_ids):
