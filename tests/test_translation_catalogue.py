@@ -13,7 +13,7 @@ Every string found must have a non-empty, non-fuzzy Simplified Chinese translati
 committed ``locale/zh_Hans/LC_MESSAGES/django.po``, with the same placeholders, and the committed
 ``django.mo`` must say the same thing (so ``compilemessages`` was not forgotten).
 To fix a failure: ``manage.py makemessages -l zh_Hans --ignore=.venv --ignore=staticfiles
---ignore=tests --ignore=var``, translate, ``manage.py compilemessages -l zh_Hans --ignore=.venv``,
+--ignore=tests --ignore=var``, translate, ``manage.py compilemessages -l zh_Hans --ignore=.venv --ignore=var``,
 commit both files.
 """
 
@@ -252,7 +252,7 @@ def test_committed_mo_matches_the_po(catalogue):
             stale.append(f"{msgid!r}: .po says {entry['msgstr']!r}, .mo says {got!r}")
     assert not stale, (
         "locale/zh_Hans/LC_MESSAGES/django.mo is out of date; run "
-        "manage.py compilemessages -l zh_Hans --ignore=.venv and commit it:\n  " + "\n  ".join(stale)
+        "manage.py compilemessages -l zh_Hans --ignore=.venv --ignore=var and commit it:\n  " + "\n  ".join(stale)
     )
 
 
