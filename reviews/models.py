@@ -369,7 +369,7 @@ class SignOff(models.Model):
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="sign_offs")
     revision = models.ForeignKey("reversion.Revision", on_delete=models.PROTECT, related_name="+")
     reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="sign_offs")
-    fingerprint = models.CharField(max_length=64, help_text=_("Of the exact text approved (reviews/fingerprint.py)."))
+    fingerprint = models.CharField(max_length=64, help_text=_("A digest of the exact text approved, with what its citations show."))
     cycle = models.PositiveIntegerField()
     created_at = models.DateTimeField(default=timezone.now)
 
