@@ -31,10 +31,14 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
+def page(browser, live_server):
+    # Set up after the live server, so closed before it and before the database is emptied:
+    # a page left open (an autosave timer) could write while the test's data is flushed.
     context = browser.new_context(locale="en-US")
     page = context.new_page()
     yield page
+    with contextlib.suppress(Exception):  # let a request under way finish first
+        page.wait_for_load_state("networkidle", timeout=5000)
     context.close()
 
 
