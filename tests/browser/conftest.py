@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.idle import close_when_idle
+
 # Playwright's sync API runs an event loop in the test thread; the Django ORM calls the
 # tests make around it are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -37,9 +39,7 @@ def page(browser, live_server):
     context = browser.new_context(locale="en-US")
     page = context.new_page()
     yield page
-    with contextlib.suppress(Exception):  # let a request under way finish first
-        page.wait_for_load_state("networkidle", timeout=5000)
-    context.close()
+    close_when_idle(context)
 
 
 # Screenshots of every open page when a browser test fails, kept for CI as artefacts

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from articles.models import Article, Autosave
 from references.models import Reference
+from tests.browser.idle import close_when_idle
 from tests.factories import make_reference
 from tests.references.conftest import standin  # noqa: F401 (the stand-in for Crossref and PubMed)
 from tests.references.standin import recorded
@@ -116,7 +117,7 @@ def test_unsaved_text_comes_back_after_the_page_was_closed(browser, setup):
     article.refresh_from_db()
     assert "typed before the tab was closed" in article.body_en
     assert not Autosave.objects.exists()
-    context.close()
+    close_when_idle(context)
 
 
 def test_editor_adds_a_source_from_its_doi_without_leaving_the_article(page, setup, standin):  # noqa: F811
@@ -170,4 +171,4 @@ def test_the_workbench_speaks_chinese_on_the_chinese_admin(browser, setup):
     page.fill("#workbench-identifier", "")
     page.click("#workbench-lookup")
     expect(page.locator("#workbench-new-result")).to_have_text("请输入 DOI 或 PubMed ID。")
-    context.close()
+    close_when_idle(context)

@@ -8,6 +8,7 @@ from reversion.models import Version
 from articles.models import Article
 from articles.staff.roles import ensure_roles
 from tests.articles.imported_article import import_bilingual_article
+from tests.browser.idle import close_when_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -78,7 +79,7 @@ def test_translator_saves_the_chinese_title_of_a_published_imported_article(brow
     page.goto(f"{_change_url(live_server, article).removesuffix('change/')}history/")
     newest = page.locator("td.revision-changes").first.inner_text()
     assert "Title" in newest and "Body" not in newest
-    page.context.close()
+    close_when_idle(page.context)
 
 
 def test_two_editors_colliding_in_different_fields_keep_both_edits(browser, live_server, article):
@@ -97,8 +98,8 @@ def test_two_editors_colliding_in_different_fields_keep_both_edits(browser, live
     stored = Article.objects.get(pk=article.pk)
     assert stored.summary_en.startswith("One injection of 1.0×10^8 cells is enough")
     assert stored.title_en == "How many cells go into an arthritic knee?"
-    page_a.context.close()
-    page_b.context.close()
+    close_when_idle(page_a.context)
+    close_when_idle(page_b.context)
 
 
 def test_second_save_after_a_conflict_does_not_discard_the_other_edit(browser, live_server, article):
@@ -118,8 +119,8 @@ def test_second_save_after_a_conflict_does_not_discard_the_other_edit(browser, l
     _save(page_b)
     assert Article.objects.get(pk=article.pk).summary_en == "Editor B's key answer."
     assert "Overwrote" in _history_changes(article)
-    page_a.context.close()
-    page_b.context.close()
+    close_when_idle(page_a.context)
+    close_when_idle(page_b.context)
 
 
 def test_board_member_follows_no_admin_link_into_a_403(browser, live_server, article):
@@ -139,4 +140,4 @@ def test_board_member_follows_no_admin_link_into_a_403(browser, live_server, art
             response = page.goto(href)
             assert response.status != 403, href
     assert visited
-    page.context.close()
+    close_when_idle(page.context)
