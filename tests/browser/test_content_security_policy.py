@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group, User
 
 from articles.staff.roles import CHIEF_EDITORS, ensure_roles
 from tests.articles.imported_article import import_bilingual_article
+from tests.browser.idle import close_when_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -48,7 +49,7 @@ def test_reader_pages_report_no_violation(browser, site):
         assert violations == [], (path, violations)
         assert "'unsafe-inline'" not in response.headers["content-security-policy"]
         assert "camera=()" in response.headers["permissions-policy"]
-    context.close()
+    close_when_idle(context)
 
 
 def test_admin_pages_report_no_violation(browser, site):
@@ -66,7 +67,7 @@ def test_admin_pages_report_no_violation(browser, site):
         response, violations = _violations(page, base + path)
         assert response.status == 200, path
         assert violations == [], (path, violations)
-    context.close()
+    close_when_idle(context)
 
 
 def test_inline_script_without_the_nonce_is_blocked(browser, site):
@@ -79,4 +80,4 @@ def test_inline_script_without_the_nonce_is_blocked(browser, site):
                             s.textContent = 'window.__ran = true'; document.body.appendChild(s); }""")
     assert page.evaluate("window.__ran === undefined")
     assert any(v.startswith("script-src") for v in page.evaluate("window.__csp"))
-    context.close()
+    close_when_idle(context)

@@ -14,6 +14,7 @@ from articles.staff.roles import BOARD, EDITORS, TRANSLATORS, ensure_roles
 from reviews.models import BoardMember, Review, ReviewState
 from tests.articles.imported_article import import_bilingual_article
 from tests.browser.accessibility import axe_violations
+from tests.browser.idle import close_when_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -87,7 +88,7 @@ def test_a_reader_reads_adapts_follows_a_citation_searches_and_asks(browser, sit
     assert axe_violations(page) == []
     question = FollowUpQuestion.objects.get()
     assert (question.article_id, question.language) == (article.pk, "zh-hans")
-    page.context.close()
+    close_when_idle(page.context)
 
 
 def test_an_article_goes_from_the_editor_through_the_board_to_the_translator(browser, site):
@@ -136,4 +137,4 @@ def test_an_article_goes_from_the_editor_through_the_board_to_the_translator(bro
     # The English sign-off still holds: only the Chinese text changed.
     assert Review.objects.get(article=article, language="en").state == ReviewState.APPROVED
     for page in (editor, board, translator):
-        page.context.close()
+        close_when_idle(page.context)

@@ -5,6 +5,7 @@ import importlib
 import pytest
 from django.apps import apps
 
+from tests.browser.idle import close_when_idle
 from tests.factories import make_article
 
 BODY = """## For you
@@ -59,4 +60,4 @@ def test_picker_works_without_javascript(browser, article_url):
         assert page.get_by_text("Consider the cell dose").is_visible()
         assert page.get_by_text("Rest the knee").count() == 0
     finally:
-        context.close()
+        close_when_idle(context)
