@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.db.models import BooleanField, Case, ExpressionWrapper, F, IntegerField, Q, Value, When
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -231,7 +232,12 @@ def _ranked(lang, condition, rank):
         .annotate(
             rank=rank,
             other_language=Case(When(language=lang, then=Value(0)), default=Value(1)),
-            published=Exists(Article.objects.published().filter(pk=OuterRef("article_id"))),
+            # On the article already joined for the order: an EXISTS subquery here becomes a
+            # hashed subplan that reads every published article (a sequential scan).
+            published=ExpressionWrapper(
+                Q(article__status=Article.Status.PUBLISHED, article__published_at__lte=timezone.now()),
+                output_field=BooleanField(),
+            ),
         )
         .order_by("other_language", "-rank", "-article__published_at", "article_id")
         .values_list("article_id", "language", "published")
