@@ -232,8 +232,8 @@ def _ranked(lang, condition, rank):
         .annotate(
             rank=rank,
             other_language=Case(When(language=lang, then=Value(0)), default=Value(1)),
-            # On the article already joined for the order: an EXISTS subquery here becomes a
-            # hashed subplan that reads every published article (a sequential scan).
+            # Article.objects.published(), on the article already joined for the order: an
+            # EXISTS subquery here became a hashed subplan reading every published article.
             published=ExpressionWrapper(
                 Q(article__status=Article.Status.PUBLISHED, article__published_at__lte=timezone.now()),
                 output_field=BooleanField(),
@@ -303,10 +303,12 @@ def _spans(text, pattern):
     return spans
 
 
-def highlight(text, pattern, *, window=None):
+def highlight(text, pattern, *, window=None, spans=None):
     """``text`` escaped, with the matches of ``pattern`` in <mark>; ``window``: cut to about
-    that many characters around the first match, with an ellipsis where cut."""
-    spans = _spans(text, pattern) if pattern else []
+    that many characters around the first match, with an ellipsis where cut. ``spans``:
+    _spans(text, pattern) when already found."""
+    if spans is None:
+        spans = _spans(text, pattern) if pattern else []
     start, end = 0, len(text)
     if window and len(text) > window:
         first = spans[0][0] if spans else 0
@@ -335,11 +337,13 @@ def highlight(text, pattern, *, window=None):
 def snippet(fields, pattern):
     """The key answer, or the first passage of the body that holds a query word."""
     answer = plain_text(fields.get("summary", ""))
-    if pattern and not _spans(answer, pattern):  # the body, long, only when needed
+    spans = _spans(answer, pattern) if pattern else []
+    if pattern and not spans:  # the body, long, only when needed
         body = plain_text(fields.get("body", ""))
-        if _spans(body, pattern):
-            return highlight(body, pattern, window=SNIPPET_LENGTH)
-    return highlight(answer, pattern, window=SNIPPET_LENGTH)
+        body_spans = _spans(body, pattern)
+        if body_spans:
+            return highlight(body, pattern, window=SNIPPET_LENGTH, spans=body_spans)
+    return highlight(answer, pattern, window=SNIPPET_LENGTH, spans=spans)
 
 
 def _shows_a_query_word(fields, pattern):
