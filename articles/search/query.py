@@ -28,6 +28,7 @@ from django.utils.safestring import mark_safe
 
 from ..models import LANGUAGE_CODES, Article, ArticleSearch, GlossaryTerm
 from ..public import text_source
+from ..public.response_cache import memoized
 from .index import SEARCH_CONFIG
 from .text import CJK_RUN, fold, folded_with_positions, plain_text, segment_query
 
@@ -77,7 +78,12 @@ def words_of(folded_text, *, drop_stop_words=True):
 
 
 def glossary_forms():
-    """Each glossary term's folded forms in every language (one query)."""
+    """Each glossary term's folded forms in every language (one query, once per content
+    version while reader pages are built: response_cache.memoized)."""
+    return memoized("search:glossary_forms", _glossary_forms)
+
+
+def _glossary_forms():
     terms = []
     for term in GlossaryTerm.objects.all():
         forms = {fold(form) for lang in LANGUAGE_CODES for form in term.forms(lang)}
