@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from ..models import LANGUAGE_CODES, Article, ArticleSearch, GlossaryTerm
+from ..models import LANGUAGE_CODES, Article, ArticleSearch, GlossaryTerm, field_suffix
 from ..public import text_source
 from ..public.response_cache import memoized
 from .index import SEARCH_CONFIG
@@ -357,6 +357,15 @@ def _shows_a_query_word(fields, pattern):
     return pattern is None or any(_spans(plain_text(fields.get(name, "")), pattern) for name in ("title", "summary", "body"))
 
 
+# What a result shows of the live text, and the article columns it reads (the other texts,
+# long, are left in the database; text_source's provider reads content_updated_at).
+_RESULT_FIELDS = ("title", "summary", "body")
+_RESULT_COLUMNS = (
+    "slug", "status", "published_at", "content_updated_at",
+    *(f"{name}_{field_suffix(code)}" for name in _RESULT_FIELDS for code in LANGUAGE_CODES),
+)
+
+
 def results(hits, lang, concepts):
     """The Result of each hit (a page of them): one query for the articles, one for their
     topics, plus what text_source's provider needs."""
@@ -365,7 +374,8 @@ def results(hits, lang, concepts):
     from ..public.page import localized, shown_version
 
     ids = [h.article_id for h in hits]
-    by_id = {a.pk: a for a in Article.objects.published().filter(pk__in=ids)}
+    articles = Article.objects.published().filter(pk__in=ids).order_by()
+    by_id = {a.pk: a for a in articles.only(*_RESULT_COLUMNS)}
     topics = defaultdict(list)  # one query, without a related manager per article
     links = Article.topics.through.objects.filter(article_id__in=ids).select_related("topic")
     for link in links.order_by("topic__slug", "topic_id"):
@@ -378,7 +388,7 @@ def results(hits, lang, concepts):
         if article is None:
             continue
         try:
-            code, shown = shown_version(article, hit.lang, versions=versions)
+            code, shown = shown_version(article, hit.lang, versions=versions, fields=_RESULT_FIELDS)
         except text_source.NotShown:
             continue
         if versions is not None and not _shows_a_query_word(shown.fields, pattern):
