@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import BooleanField, Case, ExpressionWrapper, F, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models.expressions import Col
+from django.db.models.sql.where import WhereNode
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -227,28 +229,58 @@ class Hits(list):
     more = False
 
 
+def _columns(expression):
+    """The names of the columns an expression reads."""
+    found, stack = set(), [expression]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Col):
+            found.add(node.target.column)
+        elif isinstance(node, WhereNode):
+            stack.extend(node.children)
+        elif hasattr(node, "get_source_expressions"):
+            stack.extend(e for e in node.get_source_expressions() if e is not None)
+    return found
+
+
 def _ranked(lang, condition, rank):
     """Hits among the newest matching documents (see _limits), in one query that ranks and
     orders them; each article's first document is its hit. Publication is checked on those
     candidates only (drafts are few and new), so that finding them needs nothing but the
-    full-text index, and the work and rows read stay the same however many articles match."""
+    full-text index, and the work and rows read stay the same however many articles match.
+
+    The candidates are a derived table the ranking reads its columns from, so that only they
+    are ranked (ts_rank in the candidates' own query would rank every match before the
+    LIMIT when PostgreSQL sorts them) and no document is read twice."""
     most, candidates = _limits()
-    newest = ArticleSearch.objects.filter(condition).order_by("-article_id", "-language").values("pk")[: candidates + 1]
-    rows = (
-        ArticleSearch.objects.filter(pk__in=newest)
-        .annotate(
-            rank=rank,
-            other_language=Case(When(language=lang, then=Value(0)), default=Value(1)),
-            # Article.objects.published(), on the article already joined for the order: an
-            # EXISTS subquery here became a hashed subplan reading every published article.
-            published=ExpressionWrapper(
-                Q(article__status=Article.Status.PUBLISHED, article__published_at__lte=timezone.now()),
-                output_field=BooleanField(),
-            ),
-        )
-        .order_by("other_language", "-rank", "-article__published_at", "article_id")
-        .values_list("article_id", "language", "published")
+    table = connection.ops.quote_name(ArticleSearch._meta.db_table)
+    query = ArticleSearch.objects.all().query
+    compiler = query.get_compiler(connection=connection)
+    rank = rank.resolve_expression(query)
+    rank_sql, rank_params = compiler.compile(rank)
+    columns = sorted(_columns(rank))
+    newest = (
+        ArticleSearch.objects.filter(condition)
+        .order_by("-article_id", "-language")
+        .values_list("article_id", "language", *columns)[: candidates + 1]
     )
+    newest_sql, newest_params = newest.query.sql_with_params()
+    article = connection.ops.quote_name(Article._meta.db_table)
+    sql = (
+        # Article.objects.published(), on the article joined for the order.
+        f"SELECT {table}.article_id, {table}.language, "  # noqa: S608 - our names, Django's SQL
+        f"({article}.status = %s AND {article}.published_at <= %s) "
+        f"FROM ({newest_sql}) {table} INNER JOIN {article} ON {article}.id = {table}.article_id "
+        f"ORDER BY CASE WHEN {table}.language = %s THEN 0 ELSE 1 END, {rank_sql} DESC, "
+        f"{article}.published_at DESC, {table}.article_id"
+    )
+    params = [
+        Article.Status.PUBLISHED, connection.ops.adapt_datetimefield_value(timezone.now()),
+        *newest_params, lang, *rank_params,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
     hits, seen, documents = Hits(), set(), 0
     for article_id, language, published in rows:
         documents += 1
