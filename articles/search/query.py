@@ -243,7 +243,52 @@ def _columns(expression):
     return found
 
 
-def _ranked(lang, condition, rank):
+def _newest_windowed(condition, columns, count):
+    """(sql, params) of the newest ``count`` documents that meet ``condition``, the same as
+    ordering them all by article and cutting, for conditions PostgreSQL cannot estimate
+    (LIKE on a trigram index): whichever plan it picks, a word in nearly every document or in
+    none would read the whole table (seconds at 100,000 articles). So the newest documents,
+    twice ``count``, are looked at first (one query): when enough of them match, the
+    candidates come from them alone; else the older matches are added, through the trigram
+    index when matches are rare there, else walking back by article as usual."""
+    table = connection.ops.quote_name(ArticleSearch._meta.db_table)
+    query = ArticleSearch.objects.filter(condition).query
+    where_sql, where_params = query.get_compiler(connection=connection).compile(query.where)
+    size = 2 * count
+    shown = ["article_id", "language", *columns]
+    window = ArticleSearch.objects.order_by("-article_id", "-language").values_list(
+        *dict.fromkeys([*shown, *sorted(_columns(query.where))])
+    )[:size]
+    window_sql, window_params = window.query.sql_with_params()
+    probe = (
+        f"SELECT count(*) FILTER (WHERE ({where_sql}) AND {table}.article_id > {table}.boundary), "  # noqa: S608
+        f"min({table}.boundary), count(*) "
+        f"FROM (SELECT w.*, min(w.article_id) OVER () AS boundary FROM ({window_sql}) w) {table}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(probe, [*where_params, *window_params])
+        matching, boundary, documents = cursor.fetchone()
+    if documents < size:  # the whole table is in the window
+        boundary = 0
+    recent = (
+        f"SELECT {', '.join(f'{table}.{c}' for c in shown)} FROM ({window_sql}) {table} "  # noqa: S608
+        f"WHERE ({where_sql}) AND {table}.article_id > %s"
+    )
+    recent_params = [*window_params, *where_params, boundary]
+    order = f"ORDER BY {table}.article_id DESC, {table}.language DESC LIMIT {int(count)}"
+    if matching >= count or documents < size:
+        return f"{recent} {order}", recent_params
+    older = ArticleSearch.objects.filter(condition, article_id__lte=boundary)
+    if matching * 20 < size:  # rare: through the trigram index, then sorted
+        older = older.order_by((F("article_id") + 0).desc(), "-language")
+    else:
+        older = older.order_by("-article_id", "-language")
+    older_sql, older_params = older.values_list(*shown)[: count - matching].query.sql_with_params()
+    sql = f"SELECT * FROM (({recent}) UNION ALL ({older_sql})) {table} {order}"  # noqa: S608
+    return sql, [*recent_params, *older_params]
+
+
+def _ranked(lang, condition, rank, *, windowed=False):
     """Hits among the newest matching documents (see _limits), in one query that ranks and
     orders them; each article's first document is its hit. Publication is checked on those
     candidates only (drafts are few and new), so that finding them needs nothing but the
@@ -259,12 +304,15 @@ def _ranked(lang, condition, rank):
     rank = rank.resolve_expression(query)
     rank_sql, rank_params = compiler.compile(rank)
     columns = sorted(_columns(rank))
-    newest = (
-        ArticleSearch.objects.filter(condition)
-        .order_by("-article_id", "-language")
-        .values_list("article_id", "language", *columns)[: candidates + 1]
-    )
-    newest_sql, newest_params = newest.query.sql_with_params()
+    if windowed:
+        newest_sql, newest_params = _newest_windowed(condition, columns, candidates + 1)
+    else:
+        newest = (
+            ArticleSearch.objects.filter(condition)
+            .order_by("-article_id", "-language")
+            .values_list("article_id", "language", *columns)[: candidates + 1]
+        )
+        newest_sql, newest_params = newest.query.sql_with_params()
     article = connection.ops.quote_name(Article._meta.db_table)
     sql = (
         # Article.objects.published(), on the article joined for the order.
@@ -295,9 +343,10 @@ def _ranked(lang, condition, rank):
 def find(concepts, lang):
     """Hits for the ``concepts`` of a query (parse_query): one per published article, the
     reader's language first, then by rank (see _ranked). One query per stage tried (at most
-    three, see _stages)."""
+    three, see _stages), two for PostgreSQL's substring stage (see _newest_windowed)."""
     for match, combine_all in _stages(concepts) if concepts else []:
-        hits = _ranked(lang, *match(concepts, combine_all))
+        windowed = connection.vendor == "postgresql" and match is _like_match
+        hits = _ranked(lang, *match(concepts, combine_all), windowed=windowed)
         if hits:
             return hits
     return Hits()
