@@ -16,17 +16,22 @@ search costs the same on a large site as on a small one.
 """
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models.expressions import Col
+from django.db.models.sql.where import WhereNode
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from ..models import LANGUAGE_CODES, Article, ArticleSearch, GlossaryTerm
+from ..models import LANGUAGE_CODES, Article, ArticleSearch, GlossaryTerm, field_suffix
 from ..public import text_source
+from ..public.response_cache import memoized
 from .index import SEARCH_CONFIG
 from .text import CJK_RUN, fold, folded_with_positions, plain_text, segment_query
 
@@ -76,7 +81,12 @@ def words_of(folded_text, *, drop_stop_words=True):
 
 
 def glossary_forms():
-    """Each glossary term's folded forms in every language (one query)."""
+    """Each glossary term's folded forms in every language (one query, once per content
+    version while reader pages are built: response_cache.memoized)."""
+    return memoized("search:glossary_forms", _glossary_forms)
+
+
+def _glossary_forms():
     terms = []
     for term in GlossaryTerm.objects.all():
         forms = {fold(form) for lang in LANGUAGE_CODES for form in term.forms(lang)}
@@ -219,23 +229,106 @@ class Hits(list):
     more = False
 
 
-def _ranked(lang, condition, rank):
+def _columns(expression):
+    """The names of the columns an expression reads."""
+    found, stack = set(), [expression]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Col):
+            found.add(node.target.column)
+        elif isinstance(node, WhereNode):
+            stack.extend(node.children)
+        elif hasattr(node, "get_source_expressions"):
+            stack.extend(e for e in node.get_source_expressions() if e is not None)
+    return found
+
+
+def _newest_windowed(condition, columns, count):
+    """(sql, params) of the newest ``count`` documents that meet ``condition``, the same as
+    ordering them all by article and cutting, for conditions PostgreSQL cannot estimate
+    (LIKE on a trigram index): whichever plan it picks, a word in nearly every document or in
+    none would read the whole table (seconds at 100,000 articles). So the newest documents,
+    twice ``count``, are looked at first (one query): when enough of them match, the
+    candidates come from them alone; else the older matches are added, through the trigram
+    index when matches are rare there, else walking back by article as usual."""
+    table = connection.ops.quote_name(ArticleSearch._meta.db_table)
+    query = ArticleSearch.objects.filter(condition).query
+    where_sql, where_params = query.get_compiler(connection=connection).compile(query.where)
+    size = 2 * count
+    shown = ["article_id", "language", *columns]
+    window = ArticleSearch.objects.order_by("-article_id", "-language").values_list(
+        *dict.fromkeys([*shown, *sorted(_columns(query.where))])
+    )[:size]
+    window_sql, window_params = window.query.sql_with_params()
+    probe = (
+        f"SELECT count(*) FILTER (WHERE ({where_sql}) AND {table}.article_id > {table}.boundary), "  # noqa: S608
+        f"min({table}.boundary), count(*) "
+        f"FROM (SELECT w.*, min(w.article_id) OVER () AS boundary FROM ({window_sql}) w) {table}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(probe, [*where_params, *window_params])
+        matching, boundary, documents = cursor.fetchone()
+    if documents < size:  # the whole table is in the window
+        boundary = 0
+    recent = (
+        f"SELECT {', '.join(f'{table}.{c}' for c in shown)} FROM ({window_sql}) {table} "  # noqa: S608
+        f"WHERE ({where_sql}) AND {table}.article_id > %s"
+    )
+    recent_params = [*window_params, *where_params, boundary]
+    order = f"ORDER BY {table}.article_id DESC, {table}.language DESC LIMIT {int(count)}"
+    if matching >= count or documents < size:
+        return f"{recent} {order}", recent_params
+    older = ArticleSearch.objects.filter(condition, article_id__lte=boundary)
+    if matching * 20 < size:  # rare: through the trigram index, then sorted
+        older = older.order_by((F("article_id") + 0).desc(), "-language")
+    else:
+        older = older.order_by("-article_id", "-language")
+    older_sql, older_params = older.values_list(*shown)[: count - matching].query.sql_with_params()
+    sql = f"SELECT * FROM (({recent}) UNION ALL ({older_sql})) {table} {order}"  # noqa: S608
+    return sql, [*recent_params, *older_params]
+
+
+def _ranked(lang, condition, rank, *, windowed=False):
     """Hits among the newest matching documents (see _limits), in one query that ranks and
     orders them; each article's first document is its hit. Publication is checked on those
     candidates only (drafts are few and new), so that finding them needs nothing but the
-    full-text index, and the work and rows read stay the same however many articles match."""
+    full-text index, and the work and rows read stay the same however many articles match.
+
+    The candidates are a derived table the ranking reads its columns from, so that only they
+    are ranked (ts_rank in the candidates' own query would rank every match before the
+    LIMIT when PostgreSQL sorts them) and no document is read twice."""
     most, candidates = _limits()
-    newest = ArticleSearch.objects.filter(condition).order_by("-article_id", "-language").values("pk")[: candidates + 1]
-    rows = (
-        ArticleSearch.objects.filter(pk__in=newest)
-        .annotate(
-            rank=rank,
-            other_language=Case(When(language=lang, then=Value(0)), default=Value(1)),
-            published=Exists(Article.objects.published().filter(pk=OuterRef("article_id"))),
+    table = connection.ops.quote_name(ArticleSearch._meta.db_table)
+    query = ArticleSearch.objects.all().query
+    compiler = query.get_compiler(connection=connection)
+    rank = rank.resolve_expression(query)
+    rank_sql, rank_params = compiler.compile(rank)
+    columns = sorted(_columns(rank))
+    if windowed:
+        newest_sql, newest_params = _newest_windowed(condition, columns, candidates + 1)
+    else:
+        newest = (
+            ArticleSearch.objects.filter(condition)
+            .order_by("-article_id", "-language")
+            .values_list("article_id", "language", *columns)[: candidates + 1]
         )
-        .order_by("other_language", "-rank", "-article__published_at", "article_id")
-        .values_list("article_id", "language", "published")
+        newest_sql, newest_params = newest.query.sql_with_params()
+    article = connection.ops.quote_name(Article._meta.db_table)
+    sql = (
+        # Article.objects.published(), on the article joined for the order.
+        f"SELECT {table}.article_id, {table}.language, "  # noqa: S608 - our names, Django's SQL
+        f"({article}.status = %s AND {article}.published_at <= %s) "
+        f"FROM ({newest_sql}) {table} INNER JOIN {article} ON {article}.id = {table}.article_id "
+        f"ORDER BY CASE WHEN {table}.language = %s THEN 0 ELSE 1 END, {rank_sql} DESC, "
+        f"{article}.published_at DESC, {table}.article_id"
     )
+    params = [
+        Article.Status.PUBLISHED, connection.ops.adapt_datetimefield_value(timezone.now()),
+        *newest_params, lang, *rank_params,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
     hits, seen, documents = Hits(), set(), 0
     for article_id, language, published in rows:
         documents += 1
@@ -250,9 +343,10 @@ def _ranked(lang, condition, rank):
 def find(concepts, lang):
     """Hits for the ``concepts`` of a query (parse_query): one per published article, the
     reader's language first, then by rank (see _ranked). One query per stage tried (at most
-    three, see _stages)."""
+    three, see _stages), two for PostgreSQL's substring stage (see _newest_windowed)."""
     for match, combine_all in _stages(concepts) if concepts else []:
-        hits = _ranked(lang, *match(concepts, combine_all))
+        windowed = connection.vendor == "postgresql" and match is _like_match
+        hits = _ranked(lang, *match(concepts, combine_all), windowed=windowed)
         if hits:
             return hits
     return Hits()
@@ -297,10 +391,12 @@ def _spans(text, pattern):
     return spans
 
 
-def highlight(text, pattern, *, window=None):
+def highlight(text, pattern, *, window=None, spans=None):
     """``text`` escaped, with the matches of ``pattern`` in <mark>; ``window``: cut to about
-    that many characters around the first match, with an ellipsis where cut."""
-    spans = _spans(text, pattern) if pattern else []
+    that many characters around the first match, with an ellipsis where cut. ``spans``:
+    _spans(text, pattern) when already found."""
+    if spans is None:
+        spans = _spans(text, pattern) if pattern else []
     start, end = 0, len(text)
     if window and len(text) > window:
         first = spans[0][0] if spans else 0
@@ -329,26 +425,42 @@ def highlight(text, pattern, *, window=None):
 def snippet(fields, pattern):
     """The key answer, or the first passage of the body that holds a query word."""
     answer = plain_text(fields.get("summary", ""))
-    if pattern and not _spans(answer, pattern):  # the body, long, only when needed
+    spans = _spans(answer, pattern) if pattern else []
+    if pattern and not spans:  # the body, long, only when needed
         body = plain_text(fields.get("body", ""))
-        if _spans(body, pattern):
-            return highlight(body, pattern, window=SNIPPET_LENGTH)
-    return highlight(answer, pattern, window=SNIPPET_LENGTH)
+        body_spans = _spans(body, pattern)
+        if body_spans:
+            return highlight(body, pattern, window=SNIPPET_LENGTH, spans=body_spans)
+    return highlight(answer, pattern, window=SNIPPET_LENGTH, spans=spans)
 
 
 def _shows_a_query_word(fields, pattern):
     return pattern is None or any(_spans(plain_text(fields.get(name, "")), pattern) for name in ("title", "summary", "body"))
 
 
+# What a result shows of the live text, and the article columns it reads (the other texts,
+# long, are left in the database; text_source's provider reads content_updated_at).
+_RESULT_FIELDS = ("title", "summary", "body")
+_RESULT_COLUMNS = (
+    "slug", "status", "published_at", "content_updated_at",
+    *(f"{name}_{field_suffix(code)}" for name in _RESULT_FIELDS for code in LANGUAGE_CODES),
+)
+
+
 def results(hits, lang, concepts):
-    """The Result of each hit (a page of them): one query for the articles and their topics,
-    plus what text_source's provider needs."""
+    """The Result of each hit (a page of them): one query for the articles, one for their
+    topics, plus what text_source's provider needs."""
     from django.utils.translation import override
 
     from ..public.page import localized, shown_version
 
-    articles = Article.objects.published().filter(pk__in=[h.article_id for h in hits]).prefetch_related("topics")
-    by_id = {a.pk: a for a in articles}
+    ids = [h.article_id for h in hits]
+    articles = Article.objects.published().filter(pk__in=ids).order_by()
+    by_id = {a.pk: a for a in articles.only(*_RESULT_COLUMNS)}
+    topics = defaultdict(list)  # one query, without a related manager per article
+    links = Article.topics.through.objects.filter(article_id__in=ids).select_related("topic")
+    for link in links.order_by("topic__slug", "topic_id"):
+        topics[link.article_id].append(link.topic)
     versions = text_source.reader_versions(list(by_id.values()))
     pattern = highlight_patterns(concepts)
     found = []
@@ -357,7 +469,7 @@ def results(hits, lang, concepts):
         if article is None:
             continue
         try:
-            code, shown = shown_version(article, hit.lang, versions=versions)
+            code, shown = shown_version(article, hit.lang, versions=versions, fields=_RESULT_FIELDS)
         except text_source.NotShown:
             continue
         if versions is not None and not _shows_a_query_word(shown.fields, pattern):
@@ -371,7 +483,7 @@ def results(hits, lang, concepts):
                 snippet=snippet(shown.fields, pattern),
                 lang=code,
                 is_other_language=code != lang,
-                topics=[localized(t, "name", lang) for t in article.topics.all()],
+                topics=[localized(t, "name", lang) for t in topics[article.pk]],
             )
         )
     return found

@@ -6,6 +6,7 @@ query (search/query.py), so both sides meet on the same spelling: "Prósper" and
 "ＣＴ" and "ct" are one word; "注射的剂量" is "注射 的 剂量".
 """
 
+import bisect
 import logging
 import re
 import unicodedata
@@ -42,25 +43,58 @@ def fold_char(char):
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def _fold_table(text):
-    return {ord(c): fold_char(c) for c in set(text)}
+class _FoldTable(dict):
+    """str.translate's table for fold(): each character's fold_char, filled in as characters
+    are met (one dict lookup per character, no table built per text)."""
+
+    def __missing__(self, code):
+        folded = fold_char(chr(code))
+        if len(folded) != 1:
+            _UNEVEN.add(chr(code))
+        self[code] = folded
+        return folded
+
+
+_UNEVEN = set()  # the characters met whose fold is not one character ("…" is "...")
+_FOLD = _FoldTable()
 
 
 def fold(text):
-    return (text or "").translate(_fold_table(text or ""))
+    return (text or "").translate(_FOLD)
+
+
+class _Positions:
+    """For each index of a folded text, the index of the original character it came from,
+    when some characters folded to more or fewer than one: found by bisection on the few
+    uneven characters instead of a list as long as the text."""
+
+    def __init__(self, text, uneven):
+        self._starts, self._ends, self._originals = [], [], []
+        shift = 0  # folded index - original index, after the characters seen
+        for match in re.finditer("|".join(map(re.escape, sorted(uneven))), text):
+            index = match.start()
+            length = len(_FOLD[ord(text[index])])
+            self._starts.append(index + shift)
+            self._ends.append(index + shift + length)
+            self._originals.append(index)
+            shift += length - 1
+
+    def __getitem__(self, folded_index):
+        i = bisect.bisect_right(self._starts, folded_index) - 1  # the last uneven one before
+        if i < 0:
+            return folded_index
+        if folded_index < self._ends[i]:
+            return self._originals[i]
+        return self._originals[i] + 1 + (folded_index - self._ends[i])
 
 
 def folded_with_positions(text):
     """(folded text, for each folded character the index of the original character it came from)."""
-    table = _fold_table(text)
-    if all(len(folded) == 1 for folded in table.values()):  # the usual case: one for one
-        return text.translate(table), range(len(text))
-    folded, positions = [], []
-    for index, char in enumerate(text):
-        for c in table[ord(char)]:
-            folded.append(c)
-            positions.append(index)
-    return "".join(folded), positions
+    folded = text.translate(_FOLD)
+    uneven = _UNEVEN.intersection(text) if _UNEVEN else ()
+    if not uneven:  # the usual case: one for one
+        return folded, range(len(text))
+    return folded, _Positions(text, uneven)
 
 
 @lru_cache(maxsize=1)
