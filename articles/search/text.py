@@ -105,6 +105,13 @@ def _jieba():
     return jieba
 
 
+def load_segmenter():
+    """Load jieba's dictionary now (about a second and 70 MB): the WSGI entry calls it, so a
+    server's first Chinese search (or any search while the glossary has Chinese forms) does
+    not pay for it, and workers forked from a preloading server share the pages."""
+    _jieba().initialize()
+
+
 def segment_document(text):
     """Folded text with each run of Chinese split into words, and the shorter words inside
     long ones (jieba's search mode), separated by spaces: what the stored tsvector holds."""
