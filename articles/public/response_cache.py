@@ -272,6 +272,31 @@ def memoized(name, compute):
     return values[name]
 
 
+_MISSING = object()
+
+
+def shared(name, compute):
+    """``compute()`` (reading only watched models; a picklable result), computed once per
+    content version for every process while reader pages are built (kept in the cache under
+    the release, the settings and date the pages depend on, and the version the request read:
+    cached_page), else every time. For what
+    the pages of one article share (its languages and personas): the first of them after a
+    change reads the database, the others the cache. Right by construction, as memoized()."""
+    version = _request_version.get()
+    if version is None:
+        return compute()
+    # The settings and the date too, as in page_key: the approval gate changes which texts
+    # and related articles readers see.
+    state = json.dumps([release(), _settings_state(), timezone.localdate().isoformat(), version, name])
+    digest = hashlib.sha256(state.encode()).hexdigest()
+    key = f"{KEY_PREFIX}:shared:{digest}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, settings.RESPONSE_CACHE_SECONDS)
+    return value
+
+
 def page_key(request, view_name, *, persona_cookie=True):
     """Where a page is kept. The content version is not in it but in the entry (compared on
     every hit), so that one round trip to the cache fetches the version and the page together;
