@@ -276,7 +276,7 @@ class ArticlePage:
 def published_article(slug):
     """The article a reader may see, with what its page needs prefetched (DoesNotExist if none):
     read once per content version for all its pages (response_cache.shared)."""
-    return shared(f"article:{slug}", lambda: _published_article(slug))
+    return shared(f"article:{slug}", lambda: _published_article(slug), leads=True)
 
 
 def _published_article(slug):
