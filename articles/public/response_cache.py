@@ -34,6 +34,12 @@ cookie other than the persona cookie, which is derived from the query string and
 replayed on a hit. The Content-Security-Policy nonce changes per response: the stored body
 is split where the nonce was, and a hit joins it with the new request's nonce.
 
+What the pages of one article have in common (the article and what is prefetched with it,
+the cited sources, the related articles, the reviews) is kept too, by ``shared()``, under the
+content version the request read (and the release, settings and date): after a change, the
+first of an article's pages reads it from the database, its other pages (another persona,
+another language) from the cache, and written with the page in one round trip.
+
 Headers: a weak ``ETag`` (the stored body without its nonce), ``Last-Modified`` (when the
 entry was made; a change makes a new entry, so the date moves), ``Cache-Control: public,
 max-age=RESPONSE_CACHE_MAX_AGE`` (``private`` when the response sets the persona cookie), the
