@@ -41,7 +41,7 @@ from ..search.text import plain_text
 from . import text_source, typography
 from .freshness import Freshness, freshness
 from .related import related_articles
-from .response_cache import memoized
+from .response_cache import memoized, shared
 
 logger = logging.getLogger(__name__)
 
@@ -274,7 +274,12 @@ class ArticlePage:
 
 
 def published_article(slug):
-    """The article a reader may see, with what its page needs prefetched (DoesNotExist if none)."""
+    """The article a reader may see, with what its page needs prefetched (DoesNotExist if none):
+    read once per content version for all its pages (response_cache.shared)."""
+    return shared(f"article:{slug}", lambda: _published_article(slug), leads=True)
+
+
+def _published_article(slug):
     return Article.objects.published().with_page_data().select_related("related_list").get(slug=slug)
 
 
@@ -305,6 +310,13 @@ def _glossary_entries(lang):
     return entries
 
 
+def cited_library(keys):
+    """{key: Reference} of ``keys`` found in the library (one query, once per content version
+    for reader pages citing the same keys)."""
+    keys = sorted(set(keys))
+    return shared(f"library:{keys}", lambda: {ref.key: ref for ref in Reference.objects.filter(key__in=keys)})
+
+
 @dataclass(frozen=True)
 class ReaderText:
     """An article's text rendered for one reader, or shown escaped if it no longer renders."""
@@ -327,7 +339,7 @@ def render_for_reader(article, content_lang, *, persona, persona_codes, use_cach
     summary, body = texts["summary"], texts["body"]
     # A stored text's keys come from the cache (no parse); a draft's are read from it.
     keys = cited_keys(summary, body) if use_cache else parse_cited_keys(summary, body)
-    library = {ref.key: ref for ref in Reference.objects.filter(key__in=keys)} if keys else {}
+    library = cited_library(keys) if keys else {}
     lay_reader = persona is None or persona.is_lay
     try:
         rendered = render_article(
@@ -431,7 +443,13 @@ def build_article_page(article, *, lang, persona_choice, absolute_url, use_cache
 
 
 def related_cards(article, lang, *, topic_ids, reference_ids):
-    """Cards of the articles related to ``article`` (shared topics and sources), best first."""
+    """Cards of the articles related to ``article`` (shared topics and sources), best first:
+    made once per content version for the pages in ``lang`` that count the same sources."""
+    name = f"related:{article.pk}:{lang}:{sorted(set(topic_ids))}:{sorted(set(reference_ids))}"
+    return shared(name, lambda: _related_cards(article, lang, topic_ids=topic_ids, reference_ids=reference_ids))
+
+
+def _related_cards(article, lang, *, topic_ids, reference_ids):
     articles, versions = related_articles(article, topic_ids=topic_ids, reference_ids=reference_ids)
     return [card for card in (_title_card(a, lang, versions) for a in articles) if card is not None]
 

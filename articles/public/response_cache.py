@@ -34,6 +34,12 @@ cookie other than the persona cookie, which is derived from the query string and
 replayed on a hit. The Content-Security-Policy nonce changes per response: the stored body
 is split where the nonce was, and a hit joins it with the new request's nonce.
 
+What the pages of one article have in common (the article and what is prefetched with it,
+the cited sources, the related articles, the reviews) is kept too, by ``shared()``, under the
+content version the request read (and the release, settings and date): after a change, the
+first of an article's pages reads it from the database, its other pages (another persona,
+another language) from the cache, and written with the page in one round trip.
+
 Headers: a weak ``ETag`` (the stored body without its nonce), ``Last-Modified`` (when the
 entry was made; a change makes a new entry, so the date moves), ``Cache-Control: public,
 max-age=RESPONSE_CACHE_MAX_AGE`` (``private`` when the response sets the persona cookie), the
@@ -272,6 +278,48 @@ def memoized(name, compute):
     return values[name]
 
 
+_MISSING = object()
+# What the reader request being built computed for shared() (written in one round trip once
+# the page is built), and whether what leads was not kept (the rest is then not looked up).
+_request_shared = contextvars.ContextVar("response_cache_request_shared", default=None)
+
+
+class _Shared:
+    def __init__(self):
+        self.pending = {}
+        self.fresh = False
+
+
+def shared(name, compute, *, leads=False):
+    """``compute()`` (reading only watched models; a picklable result), computed once per
+    content version for every process while reader pages are built (kept in the cache under
+    the release, the settings and date the pages depend on, and the version the request read:
+    cached_page), else every time. For what the pages of one article share (its languages
+    and personas): the first of them after a change reads the database, the others the cache.
+    Right by construction, as memoized().
+
+    ``leads``: what a page reads first of what it shares (its article). When it was not kept,
+    neither is the rest: it is computed without looking it up. What a request computed is
+    written once its page is built, with the page, in one round trip (``_write_shared``)."""
+    version = _request_version.get()
+    state = _request_shared.get()
+    if version is None or state is None:
+        return compute()
+    # The settings and the date too, as in page_key: the approval gate changes which texts
+    # and related articles readers see.
+    key_state = json.dumps([release(), _settings_state(), timezone.localdate().isoformat(), version, name])
+    key = f"{KEY_PREFIX}:shared:{hashlib.sha256(key_state.encode()).hexdigest()}"
+    value = state.pending.get(key, _MISSING)
+    if value is _MISSING and not state.fresh:
+        value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        if leads:
+            state.fresh = True
+        value = compute()
+        state.pending[key] = value
+    return value
+
+
 def page_key(request, view_name, *, persona_cookie=True):
     """Where a page is kept. The content version is not in it but in the entry (compared on
     every hit), so that one round trip to the cache fetches the version and the page together;
@@ -428,15 +476,27 @@ def cached_page(view=None, *, persona_cookie=True, max_seconds=None):
                 except (KeyError, TypeError, ValueError):
                     logger.warning("Response cache entry of another shape under %s: ignored", key)
             building = _request_version.set(token)
+            computed = _Shared()
+            sharing = _request_shared.set(computed)
             try:
                 response = view_func(request, *args, **kwargs)
             finally:
                 _request_version.reset(building)
+                _request_shared.reset(sharing)
+            to_write = computed.pending  # what the page's siblings may share (shared())
             if not _storable(request, response):
+                if to_write:
+                    cache.set_many(to_write, settings.RESPONSE_CACHE_SECONDS)
                 return response
             entry = _entry_of(request, response)
             entry["version"] = token  # read before the page was built: a change meanwhile outdates it
-            cache.set(key, entry, seconds)
+            if to_write and seconds == settings.RESPONSE_CACHE_SECONDS:
+                # One round trip: the page and what it computed for its siblings.
+                cache.set_many({**to_write, key: entry}, seconds)
+            else:
+                if to_write:
+                    cache.set_many(to_write, settings.RESPONSE_CACHE_SECONDS)
+                cache.set(key, entry, seconds)
             _set_validators(response, entry)
             _public_headers(response)
             response["X-Response-Cache"] = "miss"

@@ -9,8 +9,10 @@ from django.template.defaulttags import URLNode
 from django.templatetags.i18n import BlockTranslateNode, TranslateNode
 from django.templatetags.static import StaticNode
 from django.urls import get_script_prefix, translate_url
+from django.utils.html import conditional_escape
 from django.utils.http import urlencode
-from django.utils.translation import get_language, override
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext, override
 
 from articles.public.typography import gap_after
 
@@ -140,3 +142,53 @@ def same_for_language(parser, token):
         if not _is_constant(node):
             raise template.TemplateSyntaxError(f"same_for_language cannot keep {node!r}: it may vary by request.")
     return SameForLanguageNode(nodelist)
+
+
+def _back_links(entry, lang):
+    """The links from a source back to each place the text cites it ("↑", or "↑ a b c")."""
+    if len(entry.back_links) == 1:
+        anchor = conditional_escape(entry.back_links[0][0])
+        return (
+            f'<a class="reference__back" href="#{anchor}" lang="{lang}" '
+            f'title="{gettext("Back to where it is first cited")}"><span aria-hidden="true">↑</span>'
+            f'<span class="visually-hidden">'
+            f'{gettext("Back to citation %(number)s in the text") % {"number": entry.number}}</span></a>'
+        )
+    links = "".join(
+        f' <a class="reference__back" href="#{conditional_escape(anchor)}" '
+        f'title="{gettext("Back to where it is cited, place %(place)s") % {"place": place}}">'
+        f'<span aria-hidden="true">{conditional_escape(letter)}</span><span class="visually-hidden">'
+        f'{gettext("Back to citation %(number)s, place %(place)s in the text") % {"number": entry.number, "place": place}}'
+        f"</span></a>"
+        for place, (anchor, letter) in enumerate(entry.back_links, start=1)
+    )
+    return f'<span class="reference__backs" lang="{lang}"><span aria-hidden="true">↑</span>{links}</span>'
+
+
+@register.simple_tag
+def reference_items(page):
+    """The ``<li>`` of each source in the article page's reference list: its citation, the
+    links back to where the text cites it, its level of evidence and, if retracted, a warning.
+    Written here rather than as a template loop: the page is built again after every change."""
+    lang = conditional_escape(page.lang)
+    items = []
+    for entry in page.references:
+        retracted = entry.reference.retracted
+        warning = (
+            f'<p class="reference__warning" lang="{lang}">'
+            f'{gettext("This source has been retracted or withdrawn. Do not rely on it.")}</p>'
+            if retracted else ""
+        )
+        items.append(
+            f'\n            <li id="{conditional_escape(entry.anchor)}" '
+            f'class="reference{" reference--retracted" if retracted else ""}">\n'
+            f'              <span class="reference__number" aria-hidden="true">{entry.number}</span>\n'
+            f'              <div class="reference__citation">{conditional_escape(entry.html)} {_back_links(entry, lang)}</div>\n'
+            f'              <div class="reference__badges" lang="{lang}">\n'
+            f'                <span class="badge badge--{conditional_escape(entry.reference.evidence)}">'
+            f"{conditional_escape(entry.evidence_label)}</span>\n"
+            f"              </div>\n"
+            f"              {warning}\n"
+            f"            </li>\n            "
+        )
+    return mark_safe("".join(items))  # noqa: S308 - every value above is escaped

@@ -18,6 +18,7 @@ from django.utils.translation import override
 
 from articles.public import typography
 from articles.public.page import Localized, localized
+from articles.public.response_cache import shared
 
 from ..models import Review, ReviewState
 from ..workflow.fingerprint import fingerprint
@@ -43,12 +44,25 @@ def separators(lang):
 
 
 def reviews_by_language(article):
-    """{language: Review} of an article, fetched once per article instance (one query)."""
+    """{language: Review} of an article, fetched once per article instance (one query; once
+    per content version for all its reader pages: response_cache.shared)."""
     cached = getattr(article, "_reviews_by_language", None)
     if cached is None:
-        cached = {review.language: review for review in Review.objects.filter(article=article)}
+        cached = shared(
+            f"reviews:{article.pk}",
+            lambda: {review.language: review for review in Review.objects.filter(article=article)},
+        )
         article._reviews_by_language = cached
     return cached
+
+
+def _approving_sign_offs(review):
+    """The sign-offs of the review's last approval with their reviewers' profiles (one query;
+    once per content version for all the pages showing that text)."""
+    return shared(
+        f"sign-offs:{review.pk}",
+        lambda: list(review.approving_sign_offs().select_related("reviewer__board_profile")),
+    )
 
 
 @dataclass(frozen=True)
@@ -172,7 +186,7 @@ def review_for_page(page, request=None):
         return result
     board_url = _board_url(page.lang)
     absolute_board_url = request.build_absolute_uri(board_url) if request is not None else board_url
-    for sign_off in review.approving_sign_offs().select_related("reviewer__board_profile"):
+    for sign_off in _approving_sign_offs(review):
         user = sign_off.reviewer
         profile = board_profile(user)
         result.reviewers.append(
