@@ -41,7 +41,9 @@ def prerender_article(article, personas=None):
             continue
         seen.add(content_lang)
         for persona in personas or [None]:
-            render_for_reader(article, content_lang, persona=persona, persona_codes=codes, texts=shown.fields)
+            render_for_reader(
+                article, content_lang, persona=persona, persona_codes=codes, texts=shown.fields, verify=True
+            )
             rendered += 1
     return rendered
 
@@ -66,6 +68,15 @@ class _Prerender:
         article = Article.objects.filter(pk=self.article_pk, status=Article.Status.PUBLISHED).first()
         if article is not None:
             prerender_article(article)
+            rank_related(article)
+
+
+def rank_related(article):
+    """Rank and store the article's related list if it has none (public/related_lists.py), so
+    that its first reader after a publish does not rank it; whether it ranked."""
+    from ..public.related_lists import fill_missing
+
+    return fill_missing(Article.objects.filter(pk=article.pk, status=Article.Status.PUBLISHED)) > 0
 
 
 def schedule(article_pk):
@@ -79,6 +90,22 @@ def schedule(article_pk):
         except (AttributeError, TypeError, ValueError):  # pragma: no cover - Django's internals moved
             pass
     transaction.on_commit(_Prerender(article_pk), robust=True)
+
+
+def run_last():
+    """Move the queued jobs after every callback queued since: RelatedListQuerySet.drop_for
+    calls it once it has queued its drop at commit, so a list a job ranks is not dropped
+    right after (the job reads the committed data)."""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return
+    try:
+        queued = connection.run_on_commit
+        jobs = [entry for entry in queued if isinstance(entry[1], _Prerender)]
+        if jobs:
+            queued[:] = [entry for entry in queued if not isinstance(entry[1], _Prerender)] + jobs
+    except (AttributeError, TypeError, IndexError):  # pragma: no cover - Django's internals moved
+        pass
 
 
 def _on_article_saved(sender, instance, raw=False, **kwargs):
