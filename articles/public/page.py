@@ -298,7 +298,9 @@ def glossary_entries(lang):
 def _glossary_entries(lang):
     suffix = field_suffix(lang)
     entries = []
-    for term in GlossaryTerm.objects.for_language(lang):
+    # In the text's language's order, whatever language is active (the default ordering
+    # follows the active one): the render's key, made at save or by any reader, is the same.
+    for term in GlossaryTerm.objects.for_language(lang).order_by(f"term_{suffix}", "pk"):
         forms = tuple(term.forms(lang))
         explanation = getattr(term, f"lay_explanation_{suffix}") or ""
         if forms and explanation:
