@@ -1,13 +1,19 @@
 """Render every variant of an article when its text is saved, so a reader's cache miss is a
-cache lookup and a template, not a Markdown render.
+lookup and a template, not a Markdown render; and rank its related articles.
 
 A variant is one language version readers are shown (``text_source``: the live text, or the
 approved one under ``REVIEW_GATE=approval``) for one persona: ``page.render_for_reader``
-stores its HTML in the render cache (rendering/render_cache.py) and the keys the text cites under a
-hash of the text, exactly as a reader's request would. After an article is saved, once the
-transaction commits (``schedule``, connected to post_save in ``connect``); ``manage.py
-prerender`` does the same for many articles (e.g. after a glossary or persona change, which
-changes every lay render's key, or after the cache was emptied).
+stores its HTML in the render cache (rendering/render_cache.py) and in the database
+(StoredRender, rendering/stored.py: also when the cache already had it, ``verify``), and the
+keys the text cites under a hash of the text, exactly as a reader's request would. After an
+article is saved, once the transaction commits (``schedule``, connected to post_save in
+``connect``), then its related list is ranked and stored if it has none (``rank_related``:
+the first reader after a publish does not rank). The job runs after every drop of related
+lists queued in the same transaction (``run_last``, called by ``RelatedList.objects.drop_for``),
+e.g. the admin setting the topics after the save, so the list it ranks stays.
+``manage.py prerender`` renders many articles (e.g. after a glossary or persona change, which
+changes every lay render's key, or after the cache was emptied); ``manage.py rank_related``
+ranks many lists.
 """
 
 import logging

@@ -27,6 +27,13 @@ formatting, evidence badges, retraction warnings) is built outside the renderer 
 objects, per request, so edits to a reference show at once. The citation markers in the HTML
 depend only on the numbering, which depends on the text and on which keys exist.
 
+Kept in the database too (rendering/stored.py, StoredRender): a render for readers (``stored``,
+the variant's slot, passed by ``page.render_for_reader``) is also written to the variant's row,
+and on a cache miss the row is served if its key is this key (any change of input gives
+another key, so a stale row is never served; the new render replaces it). ``cited_keys``
+likewise takes the keys from the row if it was made from the same text (``text_digest``), so
+after the cache was emptied a page whose render is stored parses no Markdown at all.
+
 Not cached: text that does not render (``MarkdownError`` propagates; the next request tries
 again), and anything rendered with ``use_cache=False`` (the editors' draft preview).
 """
