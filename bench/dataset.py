@@ -705,12 +705,13 @@ def _rank_ids(ids):
 
 def _in_processes(func, ids, processes, chunk=200):
     """Sum of ``func(chunk of ids)``, over ``processes`` forked processes on PostgreSQL (each
-    with its own connection), in this one otherwise (SQLite: the tests' in-memory database)."""
+    with its own connection), in this one otherwise (SQLite, or inside a transaction)."""
     from django.core.cache import caches
     from django.db import connection, connections
 
     chunks = [ids[i:i + chunk] for i in range(0, len(ids), chunk)]
-    if processes <= 1 or connection.vendor != "postgresql" or len(chunks) < 2:
+    # Other processes would not see rows of a transaction under way (the tests' database).
+    if processes <= 1 or connection.vendor != "postgresql" or len(chunks) < 2 or connection.in_atomic_block:
         return sum(func(part) for part in chunks)
     import multiprocessing
 
