@@ -690,17 +690,23 @@ def _published_ids(missing):
 
 
 def _prerender_ids(ids):
+    from django.db import transaction
+
     from articles.models import Article
     from articles.rendering.prerender import prerender
 
-    return prerender(Article.objects.filter(pk__in=ids).order_by("pk"))[1]
+    with transaction.atomic():  # one commit a chunk, not one a variant
+        return prerender(Article.objects.filter(pk__in=ids).order_by("pk"))[1]
 
 
 def _rank_ids(ids):
+    from django.db import transaction
+
     from articles.models import Article
     from articles.public.related_lists import fill_missing
 
-    return fill_missing(Article.objects.filter(pk__in=ids).order_by("pk"))
+    with transaction.atomic():
+        return fill_missing(Article.objects.filter(pk__in=ids).order_by("pk"))
 
 
 def _in_processes(func, ids, processes, chunk=200):
