@@ -33,7 +33,8 @@ every article, far too slow for 100,000):
   versions readers see x each persona (StoredRender, as ``prerender`` stores them after a
   save) and its ranked related list (RelatedList, as ``manage.py rank_related``), over
   ``--processes`` processes (2) on PostgreSQL. On by default up to ``STORED_BY_DEFAULT``
-  articles (about 5 minutes at 10,000 on 2 cores; 100,000 would take most of an hour):
+  articles (14 minutes at 10,000: 110,556 renders and 9,697 lists, 2 processes on the shared
+  2-core machine; 100,000 would take over two hours):
   ``--stored`` / ``--no-stored`` decide. ``--fill-stored`` on a built data set adds only
   what is missing (what bench/served.py runs when it reuses one).
 
