@@ -567,6 +567,32 @@ class Citation(models.Model):
         return f"{self.article.slug} [{self.language}] {self.number}: {self.reference.key}"
 
 
+class StoredRender(models.Model):
+    """One variant of an article rendered for readers (rendering/stored.py): the render cache's
+    entry (``key``, ``data``) kept in the database too, so a reader's page after the cache was
+    emptied is a lookup, not a Markdown render. At most one per (article, language, persona):
+    a new render of the variant replaces it. Used only while ``key`` equals the key computed
+    from the inputs of the request, so a changed text, glossary, persona set or library is
+    never served from it."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="stored_renders")
+    language = models.CharField(max_length=10)
+    persona = models.CharField(max_length=50, blank=True)  # a persona's code; empty: none (all blocks)
+    key = models.CharField(max_length=100)  # render_cache.cache_key of the inputs
+    data = models.JSONField()  # what render_cache stores: summary_html, body_html, reference_keys, toc
+    text_digest = models.CharField(max_length=64)  # render_cache.text_digest of the text rendered
+    cited_keys = models.JSONField(default=list)  # the keys that text cites, in first-citation order
+    rendered_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "language", "persona"], name="unique_stored_render"),
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} [{self.language}] {self.persona or '-'}"
+
+
 class RelatedListQuerySet(models.QuerySet):
     def drop_for(self, *, article_ids=(), sharing=(), topic_ids=(), reference_ids=()):
         """Drop, in one DELETE, the related lists of ``article_ids``, of ``sharing`` and of every
@@ -592,6 +618,9 @@ class RelatedListQuerySet(models.QuerySet):
         drop()
         if transaction.get_connection().in_atomic_block:
             transaction.on_commit(drop, robust=True)
+            from .rendering.prerender import run_last
+
+            run_last()  # an article's prerender job ranks its list again after this drop
 
 
 class RelatedList(models.Model):

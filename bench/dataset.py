@@ -27,7 +27,16 @@ every article, far too slow for 100,000):
 - medical review per language version: approved (with the sign-off and the fingerprint of
   the exact text, so pages show "Approved"; the live fingerprint of the text as stored on every review), submitted, under review, changes requested, or
   never submitted; six board members with profiles;
-- staff: ``bench-admin`` (superuser), ``bench-editor`` (Editors).
+- staff: ``bench-admin`` (superuser), ``bench-editor`` (Editors);
+- what the application stores after saves and first readers, so that the benchmark measures
+  a site in use, not one just loaded: the render of each published article's language
+  versions readers see x each persona (StoredRender, as ``prerender`` stores them after a
+  save) and its ranked related list (RelatedList, as ``manage.py rank_related``), over
+  ``--processes`` processes (2) on PostgreSQL. On by default up to ``STORED_BY_DEFAULT``
+  articles (14 minutes at 10,000: 110,556 renders and 9,697 lists, 2 processes on the shared
+  2-core machine; 100,000 would take over two hours):
+  ``--stored`` / ``--no-stored`` decide. ``--fill-stored`` on a built data set adds only
+  what is missing (what bench/served.py runs when it reuses one).
 
 Consistency with what the application derives is checked by tests/test_bench_dataset.py.
 """
@@ -47,6 +56,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 13
 BATCH = 2000
+# Up to this many articles the build also stores renders and related lists (``--stored``).
+STORED_BY_DEFAULT = 20_000
 HISTORY_SLUG = "bench-history"
 EPOCH = datetime.datetime(2025, 6, 1, 8, 0, tzinfo=datetime.UTC)
 
@@ -233,8 +244,10 @@ def keys_in_order(*texts):
 
 
 class Builder:
-    def __init__(self, articles, *, seed=SEED, history_revisions=1000, out=print):
+    def __init__(self, articles, *, seed=SEED, history_revisions=1000, out=print, stored=None, processes=2):
         self.count = articles
+        self.stored = articles <= STORED_BY_DEFAULT if stored is None else stored
+        self.processes = processes
         self.rng = random.Random(seed)  # noqa: S311 - a fixed seed, on purpose
         self.history_revisions = history_revisions
         self.out = out
@@ -658,8 +671,82 @@ class Builder:
             self.step("translation queue", self.translation_queue)
         gc.enable()
         self.step("analyze", self.analyze)
+        if self.stored:
+            self.step("stored renders", lambda: store_renders(self.processes))
+            self.step("related lists", lambda: store_related_lists(self.processes))
         self.seconds = time.perf_counter() - start
         return self
+
+
+def _published_ids(missing):
+    """Ids of the published articles; ``missing``: "renders" or "lists", only those without."""
+    from articles.models import Article
+
+    articles = Article.objects.filter(status=Article.Status.PUBLISHED)
+    if missing == "renders":
+        articles = articles.filter(stored_renders__isnull=True)
+    elif missing == "lists":
+        articles = articles.filter(related_list__isnull=True)
+    return list(articles.order_by("pk").values_list("pk", flat=True))
+
+
+def _prerender_ids(ids):
+    from django.db import transaction
+
+    from articles.models import Article
+    from articles.rendering.prerender import prerender
+
+    with transaction.atomic():  # one commit a chunk, not one a variant
+        return prerender(Article.objects.filter(pk__in=ids).order_by("pk"))[1]
+
+
+def _rank_ids(ids):
+    from django.db import transaction
+
+    from articles.models import Article
+    from articles.public.related_lists import fill_missing
+
+    with transaction.atomic():
+        return fill_missing(Article.objects.filter(pk__in=ids).order_by("pk"))
+
+
+def _in_processes(func, ids, processes, chunk=200):
+    """Sum of ``func(chunk of ids)``, over ``processes`` forked processes on PostgreSQL (each
+    with its own connection), in this one otherwise (SQLite, or inside a transaction)."""
+    from django.core.cache import caches
+    from django.db import connection, connections
+
+    chunks = [ids[i:i + chunk] for i in range(0, len(ids), chunk)]
+    # Other processes would not see rows of a transaction under way (the tests' database).
+    if processes <= 1 or connection.vendor != "postgresql" or len(chunks) < 2 or connection.in_atomic_block:
+        return sum(func(part) for part in chunks)
+    import multiprocessing
+
+    connections.close_all()  # a connection must not cross a fork
+    caches.close_all()
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        return sum(pool.imap_unordered(func, chunks))
+
+
+def store_renders(processes=2, *, missing=False):
+    """Render and store every reader variant of the published articles (of those with none
+    stored: ``missing``), as prerender does after a save; the number of variants."""
+    return _in_processes(_prerender_ids, _published_ids("renders" if missing else None), processes)
+
+
+def store_related_lists(processes=2):
+    """Rank and store the related lists the published articles lack (``manage.py rank_related``)."""
+    return _in_processes(_rank_ids, _published_ids("lists"), processes)
+
+
+def fill_stored(processes=2, out=print):
+    """On a built data set: store the renders and related lists missing (e.g. emptied by
+    bench/served.py's "nothing stored" row); (variants rendered, lists ranked)."""
+    start = time.perf_counter()
+    variants = store_renders(processes, missing=True)
+    lists = store_related_lists(processes)
+    out(f"Stored {variants} render(s) and {lists} related list(s) missing in {time.perf_counter() - start:.1f} s")
+    return variants, lists
 
 
 def copy_rows(model, rows):
@@ -723,9 +810,11 @@ def reset():
     _ensure_personas()
 
 
-def build(articles=10_000, *, seed=SEED, history_revisions=1000, out=print):
-    """Build the data set on the configured (empty) database; returns the Builder (timings, counts)."""
-    return Builder(articles, seed=seed, history_revisions=history_revisions, out=out).run()
+def build(articles=10_000, *, seed=SEED, history_revisions=1000, out=print, stored=None, processes=2):
+    """Build the data set on the configured (empty) database; returns the Builder (timings, counts).
+    ``stored``: also store renders and related lists (None: up to ``STORED_BY_DEFAULT`` articles)."""
+    return Builder(articles, seed=seed, history_revisions=history_revisions, out=out, stored=stored,
+                   processes=processes).run()
 
 
 def summary(builder):
@@ -740,14 +829,26 @@ def main(argv=None):
     parser.add_argument("--history-revisions", type=int, default=1000)
     parser.add_argument("--database", help="database URL (default BENCH_DATABASE_URL, else DATABASE_URL)")
     parser.add_argument("--reset", action="store_true", help="empty the database first")
+    stored = parser.add_mutually_exclusive_group()
+    stored.add_argument("--stored", action="store_true", default=None,
+                        help=f"also store renders and related lists (default up to {STORED_BY_DEFAULT} articles)")
+    stored.add_argument("--no-stored", dest="stored", action="store_false",
+                        help="store no renders or related lists (readers make them)")
+    stored.add_argument("--fill-stored", action="store_true",
+                        help="on a built data set: only store the renders and related lists missing")
+    parser.add_argument("--processes", type=int, default=2, help="processes storing renders and lists (2)")
     options = parser.parse_args(argv)
     if options.articles < 1:
         parser.error("--articles must be at least 1")
     _setup_django(options.database)
+    if options.fill_stored:
+        fill_stored(options.processes)
+        return 0
     if options.reset:
         reset()
     print(f"Building {options.articles} articles (seed {options.seed})")
-    builder = build(options.articles, seed=options.seed, history_revisions=options.history_revisions)
+    builder = build(options.articles, seed=options.seed, history_revisions=options.history_revisions,
+                    stored=options.stored, processes=options.processes)
     print(summary(builder))
     print(json.dumps({"articles": builder.count, "seconds": round(builder.seconds, 1)}))
     return 0

@@ -6,8 +6,10 @@
 
 1. The data set (bench/dataset.py) in BENCH_DATABASE_URL (default a `bench` database on the
    local PostgreSQL, created if missing): reused when it holds the asked number of articles,
-   else the database is emptied and built again (the build time is printed). --skip-build
-   uses the database as it is.
+   else the database is emptied and built again (the build time is printed). A reused data set
+   gets the stored renders and related lists it lacks (``dataset.py --fill-stored``: after a
+   run's "nothing stored" row emptied them, minutes at 10,000 articles). --skip-build uses the
+   database as it is (the header says how many renders and lists were stored at the start).
 2. migrate, collectstatic, then gunicorn (BENCH_WORKERS sync workers, default 2) on a free
    loopback port with DJANGO_ENV=production, a random SECRET_KEY, ALLOWED_HOSTS=127.0.0.1,
    SECURE_SSL_REDIRECT=0 (plain HTTP on loopback; everything else as production has it) and
@@ -16,8 +18,12 @@
    /bench-floor/, a constant page: the floor (bench/floor.py).
 3. wrk -t2 -c16 -d<seconds> --latency on each page in turn: the floor; the article page warm
    (one URL again and again) and on a cache miss (a list of every published article in both
-   languages for two personas, shuffled, each path requested once: the render cache is flushed
-   first), for patient and physician, English and Chinese; the index; a topic page; search;
+   languages for two personas, shuffled, each path requested once), twice: "Redis flushed"
+   (the response and render caches emptied; the renders and related lists stored in the
+   database, as saves and earlier readers leave them, serve) and "nothing stored" (Redis
+   flushed and the stored renders and related lists emptied too, every table's row: each
+   page parses and renders its Markdown and ranks its related articles, as after a glossary
+   or persona change); for patient and physician, English and Chinese; the index; a topic page; search;
    and, signed in as a superuser (a session cookie), the admin's article list, reference list,
    translation queue, review queue and an article's history (1,000 revisions).
    With --wagtail (the default; --no-wagtail leaves it out), the same wrk on a Wagtail 8 site
@@ -120,10 +126,50 @@ def _built_articles(url):
     return rows[0][0] if rows else 0
 
 
+def _execute(url, statement):
+    """One statement that returns no rows, on the bench database."""
+    if is_postgres(url):
+        import psycopg
+
+        with psycopg.connect(url) as connection:
+            connection.execute(statement)
+        return
+    import sqlite3
+
+    with sqlite3.connect(urllib.parse.urlparse(url).path) as connection:
+        connection.execute(statement)
+
+
+STORED_TABLES = ("articles_storedrender", "articles_relatedlist")
+
+
+def empty_stored(url):
+    """Empty the stored renders and related lists (the "nothing stored" row; a reused data set
+    gets them back from ``dataset.py --fill-stored``, readers store those they make)."""
+    if is_postgres(url):
+        _execute(url, f"TRUNCATE {', '.join(STORED_TABLES)}")
+    else:
+        for table in STORED_TABLES:
+            _execute(url, f"DELETE FROM {table}")  # noqa: S608 - our own table names
+
+
+def _stored_counts(url):
+    """(stored renders, stored related lists) in the database (None: no such table yet)."""
+    counts = []
+    for table in STORED_TABLES:
+        rows = _sql(url, f"SELECT count(*) FROM {table}")  # noqa: S608 - our own table names
+        counts.append(rows[0][0] if rows else None)
+    return tuple(counts)
+
+
 def build_if_needed(url, articles):
     """(seconds spent building, or None if the data set was reused)."""
     ensure_database(url)
     if _built_articles(url) == articles and _sql(url, "SELECT 1 FROM articles_article WHERE slug = %s", [HISTORY_SLUG]):
+        subprocess.run(  # noqa: S603 - our own script: what a previous "nothing stored" row emptied
+            [PYTHON, str(ROOT / "bench" / "dataset.py"), "--fill-stored", "--database", url],
+            cwd=ROOT, check=True, env={**os.environ, "DJANGO_ENV": "development"},
+        )
         return None
     _recreate_database(url)
     start = time.perf_counter()
@@ -242,7 +288,15 @@ for name, path, signed_in, kind in pages:
     client = Client()
     if signed_in:
         client.force_login(admin)
-    if kind == "miss":
+    if kind == "bare":  # Redis flushed, and this article's stored render and related list emptied
+        from articles.models import RelatedList, StoredRender
+
+        slug = path.split("/articles/")[1].split("/")[0]
+        StoredRender.objects.filter(article__slug=slug).delete()
+        RelatedList.objects.filter(article__slug=slug).delete()
+        cache.clear()
+    elif kind == "miss":  # Redis flushed, what a first request stores in the database kept
+        client.get(path)
         cache.clear()
     elif not signed_in:  # reader pages: warm the caches first (the admin uses none)
         client.get(path)
@@ -362,6 +416,7 @@ def main():
     cache_url = os.environ.get("BENCH_CACHE_URL", DEFAULT_CACHE)
     build_seconds = None if options.skip_build else build_if_needed(database, options.articles)
     articles_in_db = _built_articles(database)
+    stored_at_start = _stored_counts(database)
     wagtail = _prepare_wagtail(options, database)
 
     env = {
@@ -390,13 +445,16 @@ def main():
     search_en = "/en/search/?" + urllib.parse.urlencode({"q": "exercise therapy osteoarthritis"})
     search_zh = "/zh-hans/search/?" + urllib.parse.urlencode({"q": "骨关节炎 运动疗法"})
     # (name, path, signed in, kind): kind "warm" repeats the path, "miss" cycles the list
-    # (nothing cached), "rendered" misses the response cache with the render cached.
+    # (nothing cached: Redis flushed; renders and related lists stored in the database), "bare"
+    # the same with those emptied too (after "miss": it empties them for good), "rendered"
+    # misses the response cache with the render cached.
     pages = [("floor (constant view)", "/bench-floor/", False, "warm")]
     for lang in ("en", "zh-hans"):
         for persona in ("patient", "physician"):
             pages.append((f"article {lang} {persona}, warm", f"/{lang}/articles/{first}/?persona={persona}", False, "warm"))
     pages.append(("article, response miss, render hit", f"/en/articles/{first}/?persona=patient", False, "rendered"))
-    pages.append(("article, cache miss (4 variants)", f"/en/articles/{first}/?persona=patient", False, "miss"))
+    pages.append(("article, Redis flushed (4 variants)", f"/en/articles/{first}/?persona=patient", False, "miss"))
+    pages.append(("article, nothing stored (4 variants)", f"/en/articles/{first}/?persona=patient", False, "bare"))
     pages += [
         ("index en", "/en/articles/", False, "warm"),
         ("index zh-hans", "/zh-hans/articles/", False, "warm"),
@@ -467,8 +525,10 @@ def main():
                 # 16 connections on such a page queue minutes of work: one request says enough.
                 results[name].update(rps=None, p50=None, p99=None, requests=0, errors=0, skipped=True)
                 continue
-            if kind == "miss":
+            if kind in ("miss", "bare"):
                 redis.Redis.from_url(cache_url).flushdb()
+                if kind == "bare":
+                    empty_stored(database)
                 measured = run_wrk(base, path, options, paths_file=miss_file)
                 measured["distinct"] = miss_count
             elif kind == "rendered":
@@ -520,6 +580,8 @@ def main():
               + f"; {options.workers} sync workers, no page caching; its rows' floor share is of the MedCMS floor")
     print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {info['cpus']} CPUs; Python {info['python']}, "
           f"Django {info['django']}; {info['postgresql']}; {info['redis']}")
+    print(f"stored at the start: {stored_at_start[0]} renders, {stored_at_start[1]} related lists "
+          "(the Redis-flushed row serves them; the nothing-stored row empties them first)")
     print("floor: /bench-floor/, a constant HttpResponse served by the same gunicorn, same settings and "
           "middleware (bench/floor.py); queries: one request in-process (test client, same database); "
           "1 req ms: one request alone, before the load")
@@ -532,7 +594,7 @@ def main():
         r = results[name]
         rps = r.get("rps") or 0
         note = ""
-        if kind in ("miss", "wagtail-each") and r.get("requests", 0) > r.get("distinct", 0):
+        if kind in ("miss", "bare", "wagtail-each") and r.get("requests", 0) > r.get("distinct", 0):
             note = f"  ({r['requests']} requests over {r['distinct']} paths: some hits)"
         if r.get("skipped"):
             note += f"  (not loaded: one request took {r['single_ms'] / 1000:.1f} s)"
@@ -550,7 +612,8 @@ def main():
     out = ROOT / "var" / "bench"
     out.mkdir(parents=True, exist_ok=True)
     record = {
-        "articles": articles_in_db, "build_seconds": build_seconds, "seconds": options.seconds,
+        "articles": articles_in_db, "build_seconds": build_seconds,
+        "stored_at_start": {"renders": stored_at_start[0], "related_lists": stored_at_start[1]}, "seconds": options.seconds,
         "workers": options.workers, "threads": options.threads, "connections": options.connections,
         "wagtail_build_seconds": wagtail[2] if wagtail else None,
         "versions": info, "pages": results, "memory_start_kb": memory_start, "memory_end_kb": memory_end,

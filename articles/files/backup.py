@@ -34,6 +34,9 @@ EXCLUDED = {
     "axes.accessattempt",
     "axes.accessfailurelog",
     "axes.accesslog",
+    # Derived from the articles and rendered again when missing (rendering/stored.py); its
+    # HTML would be most of a backup's size. A row is only served for the same inputs.
+    "articles.storedrender",
 }
 # Tables whose rows decide whether a database is "empty" (a fresh migrate fills others:
 # role groups, default personas, site pages).

@@ -37,6 +37,7 @@ from ..rendering.citations import cited_keys as parse_cited_keys
 from ..rendering.glossary import Entry as GlossaryEntry
 from ..rendering.markdown import MarkdownError
 from ..rendering.render_cache import cited_keys, render_article
+from ..rendering.stored import Slot
 from ..search.text import plain_text
 from . import text_source, typography
 from .freshness import Freshness, freshness
@@ -302,7 +303,9 @@ def glossary_entries(lang):
 def _glossary_entries(lang):
     suffix = field_suffix(lang)
     entries = []
-    for term in GlossaryTerm.objects.for_language(lang):
+    # In the text's language's order, whatever language is active (the default ordering
+    # follows the active one): the render's key, made at save or by any reader, is the same.
+    for term in GlossaryTerm.objects.for_language(lang).order_by(f"term_{suffix}", "pk"):
         forms = tuple(term.forms(lang))
         explanation = getattr(term, f"lay_explanation_{suffix}") or ""
         if forms and explanation:
@@ -330,15 +333,17 @@ class ReaderText:
     failed: bool = False
 
 
-def render_for_reader(article, content_lang, *, persona, persona_codes, use_cache=True, texts=None):
+def render_for_reader(article, content_lang, *, persona, persona_codes, use_cache=True, texts=None, verify=False):
     """Render one language version for ``persona`` with the reference library (one query)
     and, for lay readers, the glossary (one query). ``texts``: the fields to render instead of
-    the stored ones (see ``shown_version``)."""
+    the stored ones (see ``shown_version``). With ``use_cache`` the render is also kept in
+    the database (rendering/stored.py; ``verify``: even when the cache has it)."""
     if texts is None:
         texts = live_text(article, content_lang)
     summary, body = texts["summary"], texts["body"]
-    # A stored text's keys come from the cache (no parse); a draft's are read from it.
-    keys = cited_keys(summary, body) if use_cache else parse_cited_keys(summary, body)
+    # A stored text's keys come from the cache or the stored render (no parse); a draft's are read from it.
+    stored = Slot(article.pk, content_lang, persona.code if persona else None, verify=verify) if use_cache else None
+    keys = cited_keys(summary, body, stored) if use_cache else parse_cited_keys(summary, body)
     library = cited_library(keys) if keys else {}
     lay_reader = persona is None or persona.is_lay
     try:
@@ -350,6 +355,7 @@ def render_for_reader(article, content_lang, *, persona, persona_codes, use_cach
             personas=persona_codes,
             glossary=glossary_entries(content_lang) if lay_reader else (),
             use_cache=use_cache,
+            stored=stored,
         )
     except MarkdownError as exc:
         # The admin refuses such text; this is for rows written some other way, or old

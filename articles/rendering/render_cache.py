@@ -27,6 +27,13 @@ formatting, evidence badges, retraction warnings) is built outside the renderer 
 objects, per request, so edits to a reference show at once. The citation markers in the HTML
 depend only on the numbering, which depends on the text and on which keys exist.
 
+Kept in the database too (rendering/stored.py, StoredRender): a render for readers (``stored``,
+the variant's slot, passed by ``page.render_for_reader``) is also written to the variant's row,
+and on a cache miss the row is served if its key is this key (any change of input gives
+another key, so a stale row is never served; the new render replaces it). ``cited_keys``
+likewise takes the keys from the row if it was made from the same text (``text_digest``), so
+after the cache was emptied a page whose render is stored parses no Markdown at all.
+
 Not cached: text that does not render (``MarkdownError`` propagates; the next request tries
 again), and anything rendered with ``use_cache=False`` (the editors' draft preview).
 """
@@ -91,19 +98,30 @@ CITED_KEY_PREFIX = "articles:cited"
 CITED_TIMEOUT = 30 * 24 * 60 * 60  # seconds: the keys of a text never change, only the text does
 
 
-def cited_keys(summary: str, body: str) -> list[str]:
+def text_digest(summary: str, body: str) -> str:
+    """A hash of a text (and of the parser's version): what its cited keys are stored under."""
+    payload = json.dumps([RENDERER_VERSION, *_LIBRARY_VERSIONS, summary, body], ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def cited_keys(summary: str, body: str, stored=None) -> list[str]:
     """``articles.rendering.citations.cited_keys`` without a parse when this text was seen before: the
     keys a text cites, stored under a hash of the text (and of the parser's version), so a
     page whose render is cached builds its render key without reading the Markdown. Filled
-    when an article is saved (rendering/prerender.py) or at the first parse."""
-    payload = json.dumps([RENDERER_VERSION, *_LIBRARY_VERSIONS, summary, body], ensure_ascii=False)
-    key = f"{CITED_KEY_PREFIX}:{hashlib.sha256(payload.encode()).hexdigest()}"
+    when an article is saved (rendering/prerender.py) or at the first parse. ``stored``: the
+    variant's ``stored.Slot``, whose row's keys are used on a cache miss if it was rendered
+    from the same text."""
+    digest = text_digest(summary, body)
+    key = f"{CITED_KEY_PREFIX}:{digest}"
     keys = cache.get(key)
-    if isinstance(keys, list):
-        return list(keys)
-    keys = _cited_keys(summary, body)
-    cache.set(key, keys, CITED_TIMEOUT)
-    return keys
+    if not isinstance(keys, list):
+        keys = stored.cited_keys(digest) if stored is not None else None
+        if keys is None:
+            keys = _cited_keys(summary, body)
+        cache.set(key, keys, CITED_TIMEOUT)
+    if stored is not None:
+        stored.text = (digest, list(keys))
+    return list(keys)
 
 
 def _to_cache(rendered: Rendered, library: Mapping[str, Any]) -> dict:
@@ -135,18 +153,37 @@ def render_article(
     personas: Collection[str],
     glossary: Sequence[GlossaryEntry] = (),
     use_cache: bool = True,
+    stored=None,
 ) -> Rendered:
-    """``articles.rendering.markdown.render_article``, served from the cache when the inputs are the same."""
+    """``articles.rendering.markdown.render_article``, served from the cache when the inputs are the same.
+    ``stored``: the variant's ``stored.Slot`` (a render for readers): on a cache miss its row
+    is served if made from the same inputs (same key), and a new render replaces the row."""
     arguments = {"persona": persona, "library": library, "personas": personas, "glossary": glossary}
     if not use_cache:
         return _render_article(summary, body, **arguments)
     key = cache_key(summary, body, **arguments)
     data = cache.get(key)
+    if data is None and stored is not None:
+        data = stored.data(key)
+        if data is not None:
+            cache.set(key, data, TIMEOUT)
+    elif data is not None and stored is not None and stored.verify and stored.data(key) is None:
+        _store(stored, key, data, summary, body)
     if data is not None:
         try:
             return _from_cache(data, library)
         except (KeyError, TypeError, ValueError):
             pass  # an entry of another shape (should not happen: the key covers the inputs)
     rendered = _render_article(summary, body, **arguments)  # MarkdownError: nothing stored
-    cache.set(key, _to_cache(rendered, library), TIMEOUT)
+    data = _to_cache(rendered, library)
+    cache.set(key, data, TIMEOUT)
+    if stored is not None:
+        _store(stored, key, data, summary, body)
     return rendered
+
+
+def _store(stored, key, data, summary, body):
+    digest = text_digest(summary, body)
+    text = getattr(stored, "text", None)
+    keys = text[1] if text is not None and text[0] == digest else _cited_keys(summary, body)
+    stored.store(key, data, digest, keys)

@@ -6,7 +6,11 @@ from django.contrib.auth.models import User
 from reversion.models import Version
 
 from articles.editing.translation_queue import translation_tasks
-from articles.models import Article, ArticleSearch, TranslationTask
+from articles.models import LANGUAGE_CODES, Article, ArticleSearch, RelatedList, StoredRender, TranslationTask
+from articles.public import text_source
+from articles.public.page import render_for_reader, shown_version
+from articles.public.personas import all_personas
+from articles.public.related import rank_languages
 from articles.rendering.citations import cited_keys
 from articles.search.index import documents_for
 from bench.dataset import HISTORY_SLUG, build
@@ -90,3 +94,54 @@ def test_reader_and_admin_pages_of_the_data_set_open(dataset, client):
     for url in ("/admin/articles/article/", f"/admin/articles/article/{history.pk}/history/",
                 "/admin/reviews/reviewqueue/", "/admin/articles/translationtask/"):
         assert client.get(url).status_code == 200, url
+
+
+def test_stored_renders_are_what_the_application_renders(dataset):
+    """One row per language version readers see x persona, of every published article, holding
+    what the renderer gives for it now, under the key a reader's request computes."""
+    personas = all_personas()
+    codes = [p.code for p in personas]
+    published = Article.objects.published()
+    assert published.exists()
+    for article in published:
+        versions = text_source.reader_versions([article])
+        shown = dict(shown_version(article, lang, versions=versions) for lang in LANGUAGE_CODES)
+        rows = {(row.language, row.persona): row for row in StoredRender.objects.filter(article=article)}
+        assert set(rows) == {(lang, code) for lang in shown for code in codes}
+        for (lang, code), row in rows.items():
+            persona = next(p for p in personas if p.code == code)
+            fields = shown[lang].fields
+            fresh = render_for_reader(article, lang, persona=persona, persona_codes=codes, texts=fields,
+                                      use_cache=False)
+            assert row.data["summary_html"] == fresh.summary_html
+            assert row.data["body_html"] == fresh.body_html
+            assert row.data["reference_keys"] == [ref.key for ref in fresh.references]
+            assert [tuple(entry) for entry in row.data["toc"]] == [(e.level, e.id, e.text) for e in fresh.toc]
+            assert row.cited_keys == fresh.keys
+
+
+def test_a_page_of_the_data_set_is_served_from_its_stored_render(dataset, client, monkeypatch):
+    from django.core.cache import cache
+
+    from articles.rendering import render_cache
+
+    cache.clear()  # Redis flushed: what the build rendered is in the database only
+
+    def no_render(*args, **kwargs):
+        raise AssertionError("rendered: the stored render was not used")
+
+    article = Article.objects.published().filter(title_zh_hans__gt="").exclude(slug=HISTORY_SLUG).first()
+    monkeypatch.setattr(render_cache, "_render_article", no_render)
+    monkeypatch.setattr(render_cache, "_cited_keys", no_render)
+    for lang in ("en", "zh-hans"):
+        assert client.get(f"/{lang}/articles/{article.slug}/?persona=patient").status_code == 200
+
+
+def test_every_published_article_has_its_related_list_ranked(dataset):
+    """As ``manage.py rank_related`` stores them: every published article sharing a topic or
+    a source with others (all but the one article of the history)."""
+    published = Article.objects.published().exclude(slug=HISTORY_SLUG)
+    lists = {row.article_id: row.rankings for row in RelatedList.objects.all()}
+    assert set(lists) == set(published.values_list("pk", flat=True))
+    for article in published:
+        assert lists[article.pk] == rank_languages(article)[0]

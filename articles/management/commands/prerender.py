@@ -7,7 +7,7 @@ from articles.rendering.prerender import prerender
 class Command(BaseCommand):
     help = (
         "Render every language x persona variant of the published articles (or of the slugs "
-        "given) into the render cache, so readers' first requests do not render Markdown. "
+        "given) into the render cache and the database, so readers' first requests do not render Markdown. "
         "Run after a glossary or persona change, or after the cache was emptied."
     )
 
