@@ -126,31 +126,37 @@ def _built_articles(url):
     return rows[0][0] if rows else 0
 
 
-def _execute(url, statement):
+def _execute(url, statement, params=()):
     """One statement that returns no rows, on the bench database."""
     if is_postgres(url):
         import psycopg
 
         with psycopg.connect(url) as connection:
-            connection.execute(statement)
+            connection.execute(statement, params)
         return
     import sqlite3
 
     with sqlite3.connect(urllib.parse.urlparse(url).path) as connection:
-        connection.execute(statement)
+        connection.execute(statement, params)
 
 
 STORED_TABLES = ("articles_storedrender", "articles_relatedlist")
 
 
-def empty_stored(url):
-    """Empty the stored renders and related lists (the "nothing stored" row; a reused data set
-    gets them back from ``dataset.py --fill-stored``, readers store those they make)."""
-    if is_postgres(url):
-        _execute(url, f"TRUNCATE {', '.join(STORED_TABLES)}")
-    else:
-        for table in STORED_TABLES:
-            _execute(url, f"DELETE FROM {table}")  # noqa: S608 - our own table names
+# The "nothing stored" row requests only the first paths of the shuffled list, and only their
+# articles' stored renders and related lists are emptied (and made again by requesting each
+# path once after the row), so that the data set keeps what the other rows measure.
+BARE_PATHS = 1500
+
+
+def empty_stored(url, slugs):
+    """Empty the stored renders and related lists of the articles ``slugs`` (the "nothing
+    stored" row)."""
+    for table in STORED_TABLES:
+        statement = (f"DELETE FROM {table} WHERE article_id IN "  # noqa: S608 - our own table names
+                     "(SELECT id FROM articles_article WHERE slug IN ({}))")
+        placeholders = ", ".join(["%s" if is_postgres(url) else "?"] * len(slugs))
+        _execute(url, statement.format(placeholders), slugs)
 
 
 def _stored_counts(url):
@@ -298,6 +304,11 @@ for name, path, signed_in, kind in pages:
     elif kind == "miss":  # Redis flushed, what a first request stores in the database kept
         client.get(path)
         cache.clear()
+    elif kind == "edited":  # a new content version, as after any edit; the render cached
+        from articles.public import response_cache
+
+        client.get(path)
+        response_cache.bump()
     elif not signed_in:  # reader pages: warm the caches first (the admin uses none)
         client.get(path)
     if kind == "rendered":  # a response-cache miss (for an article: the render cached)
@@ -307,6 +318,14 @@ for name, path, signed_in, kind in pages:
     counts[name] = [len(queries), response.status_code]
 print("QUERIES " + json.dumps(counts))
 """
+
+
+def new_content_version(env):
+    """A new content version, as any edit makes (``response_cache.bump()``), in the server's cache."""
+    subprocess.run(  # noqa: S603 - our own manage.py
+        [PYTHON, str(ROOT / "manage.py"), "shell", "-c", "from articles.public import response_cache; response_cache.bump()"],
+        env=env, cwd=ROOT, check=True, capture_output=True,
+    )
 
 
 def count_queries(env, pages):
@@ -445,15 +464,18 @@ def main():
     search_en = "/en/search/?" + urllib.parse.urlencode({"q": "exercise therapy osteoarthritis"})
     search_zh = "/zh-hans/search/?" + urllib.parse.urlencode({"q": "骨关节炎 运动疗法"})
     # (name, path, signed in, kind): kind "warm" repeats the path, "miss" cycles the list
-    # (nothing cached: Redis flushed; renders and related lists stored in the database), "bare"
-    # the same with those emptied too (after "miss": it empties them for good), "rendered"
-    # misses the response cache with the render cached.
+    # (nothing cached: Redis flushed; renders and related lists stored in the database),
+    # "edited" cycles it after a new content version (renders cached, as after any edit),
+    # "bare" cycles its first BARE_PATHS paths with their stored renders and lists emptied
+    # too, "rendered" repeats one page with a new query string (a response-cache miss in the
+    # same content version: what an article's pages share is cached by the first).
     pages = [("floor (constant view)", "/bench-floor/", False, "warm")]
     for lang in ("en", "zh-hans"):
         for persona in ("patient", "physician"):
             pages.append((f"article {lang} {persona}, warm", f"/{lang}/articles/{first}/?persona={persona}", False, "warm"))
-    pages.append(("article, response miss, render hit", f"/en/articles/{first}/?persona=patient", False, "rendered"))
+    pages.append(("article, response miss, same version", f"/en/articles/{first}/?persona=patient", False, "rendered"))
     pages.append(("article, Redis flushed (4 variants)", f"/en/articles/{first}/?persona=patient", False, "miss"))
+    pages.append(("article, after an edit (4 variants)", f"/en/articles/{first}/?persona=patient", False, "edited"))
     pages.append(("article, nothing stored (4 variants)", f"/en/articles/{first}/?persona=patient", False, "bare"))
     pages += [
         ("index en", "/en/articles/", False, "warm"),
@@ -477,6 +499,10 @@ def main():
 
     workdir = tempfile.mkdtemp(prefix="medcms-bench-")
     miss_file, miss_count = _miss_paths(database, workdir)
+    bare_paths = Path(miss_file).read_text().split()[:BARE_PATHS]
+    bare_file = Path(workdir) / "bare-paths.txt"
+    bare_file.write_text("\n".join(bare_paths) + "\n")
+    bare_slugs = sorted({p.split("/articles/")[1].split("/")[0] for p in bare_paths})
     wagtail_file, wagtail_count = _miss_paths(database, workdir, personas=(), name="wagtail-paths.txt")
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
@@ -525,12 +551,24 @@ def main():
                 # 16 connections on such a page queue minutes of work: one request says enough.
                 results[name].update(rps=None, p50=None, p99=None, requests=0, errors=0, skipped=True)
                 continue
-            if kind in ("miss", "bare"):
+            if kind == "miss":
                 redis.Redis.from_url(cache_url).flushdb()
-                if kind == "bare":
-                    empty_stored(database)
                 measured = run_wrk(base, path, options, paths_file=miss_file)
                 measured["distinct"] = miss_count
+            elif kind == "edited":
+                # What every reader meets after any edit on the site: a new content version
+                # (every page and what an article's pages share is out of date), the renders
+                # still cached (the edit changed no other text), related lists stored.
+                new_content_version(env)
+                measured = run_wrk(base, path, options, paths_file=miss_file)
+                measured["distinct"] = miss_count
+            elif kind == "bare":
+                redis.Redis.from_url(cache_url).flushdb()
+                empty_stored(database, bare_slugs)
+                measured = run_wrk(base, path, options, paths_file=bare_file)
+                measured["distinct"] = len(bare_paths)
+                for bare_path in bare_paths:  # store again what the row emptied
+                    _get(base, bare_path)
             elif kind == "rendered":
                 measured = run_wrk(base, path, options, unique=True)
             elif kind == "wagtail-each":
@@ -594,7 +632,7 @@ def main():
         r = results[name]
         rps = r.get("rps") or 0
         note = ""
-        if kind in ("miss", "bare", "wagtail-each") and r.get("requests", 0) > r.get("distinct", 0):
+        if kind in ("miss", "edited", "bare", "wagtail-each") and r.get("requests", 0) > r.get("distinct", 0):
             note = f"  ({r['requests']} requests over {r['distinct']} paths: some hits)"
         if r.get("skipped"):
             note += f"  (not loaded: one request took {r['single_ms'] / 1000:.1f} s)"
