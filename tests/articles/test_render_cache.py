@@ -4,8 +4,6 @@ Renders are counted by wrapping the real ``articles.rendering.markdown.render_ar
 render_cache.py calls): the wrapper calls it, so the pages are really rendered.
 """
 
-import re
-
 import pytest
 from django.core.cache import cache
 
@@ -13,20 +11,8 @@ from articles.models import GlossaryTerm, Persona
 from articles.rendering import render_cache
 from articles.rendering.glossary import Entry
 from articles.rendering.markdown import MarkdownError
+from tests.articles.stored_render_helpers import BODY, without_csrf_token
 from tests.factories import make_article, make_reference
-
-BODY = """## Background
-
-Osteoarthritis wears the knee [@ref-b].
-
-::: {audience="patient caregiver"}
-Lay words only patients see.
-:::
-
-::: {audience="physician nurse"}
-Clinical words only clinicians see.
-:::
-"""
 
 
 @pytest.fixture(autouse=True)
@@ -52,10 +38,8 @@ def renders(monkeypatch):
 
 
 @pytest.fixture
-def article(db):
-    make_reference("ref-a", title="Guideline on knee pain")
-    make_reference("ref-b", title="Background cohort")
-    return make_article("knee", summary="Rest helps [@ref-a].", body=BODY)
+def article(knee_article):
+    return knee_article
 
 
 def view(client, persona, url="/en/articles/knee/"):
@@ -64,8 +48,6 @@ def view(client, persona, url="/en/articles/knee/"):
     return response.content.decode()
 
 
-def without_csrf_token(html):
-    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', 'name="csrfmiddlewaretoken"', html)
 
 
 def renders_for(renders, client, persona, url="/en/articles/knee/"):
