@@ -184,6 +184,5 @@ def render_article(
 
 def _store(stored, key, data, summary, body):
     digest = text_digest(summary, body)
-    text = getattr(stored, "text", None)
-    keys = text[1] if text is not None and text[0] == digest else _cited_keys(summary, body)
+    keys = stored.text[1] if stored.text is not None and stored.text[0] == digest else _cited_keys(summary, body)
     stored.store(key, data, digest, keys)

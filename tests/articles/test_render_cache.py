@@ -5,7 +5,6 @@ render_cache.py calls): the wrapper calls it, so the pages are really rendered.
 """
 
 import pytest
-from django.core.cache import cache
 
 from articles.models import GlossaryTerm, Persona
 from articles.rendering import render_cache
@@ -16,12 +15,8 @@ from tests.factories import make_article, make_reference
 
 
 @pytest.fixture(autouse=True)
-def locmem_cache(settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                                   "LOCATION": "render-cache-tests"}}
-    cache.clear()
-    yield
-    cache.clear()
+def locmem_cache(emptiable_cache):
+    """Every test here on a local memory cache of its own (tests/articles/conftest.py)."""
 
 
 @pytest.fixture
