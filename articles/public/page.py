@@ -320,6 +320,18 @@ def cited_library(keys):
     return shared(f"library:{keys}", lambda: {ref.key: ref for ref in Reference.objects.filter(key__in=keys)})
 
 
+def formatted_citations(library, lang):
+    """{key: (citation HTML, level of evidence)} of every reference in ``library`` (the cited
+    sources found), worded for a page in ``lang``: formatted once per content version for all
+    the pages in ``lang`` citing the same sources (every persona sees a subset of them)."""
+
+    def format_all():
+        with override(lang):
+            return {key: (vancouver_html(ref), str(ref.get_evidence_display())) for key, ref in library.items()}
+
+    return shared(f"citations:{lang}:{sorted(library)}", format_all)
+
+
 @dataclass(frozen=True)
 class ReaderText:
     """An article's text rendered for one reader, or shown escaped if it no longer renders."""
@@ -387,17 +399,17 @@ def build_article_page(article, *, lang, persona_choice, absolute_url, use_cache
     plain_summary = shown.fields["plain_summary"] if lay_reader else ""
 
     anchors = citation_anchors(summary_html, body_html)
-    with override(lang):
-        entries = [
-            ReferenceEntry(
-                number=number,
-                reference=ref,
-                html=vancouver_html(ref),
-                evidence_label=str(ref.get_evidence_display()),
-                back_links=tuple(zip(anchors.get(number, [f"cite-{number}"]), _letters(), strict=False)),
-            )
-            for number, ref in enumerate(references, start=1)
-        ]
+    citations = formatted_citations(text.library, lang)
+    entries = [
+        ReferenceEntry(
+            number=number,
+            reference=ref,
+            html=citations[ref.key][0],
+            evidence_label=citations[ref.key][1],
+            back_links=tuple(zip(anchors.get(number, [f"cite-{number}"]), _letters(), strict=False)),
+        )
+        for number, ref in enumerate(references, start=1)
+    ]
 
     authors = [
         AuthorEntry(

@@ -7,6 +7,8 @@ their reviewers' profiles.
 """
 
 import datetime
+import hashlib
+import json
 from dataclasses import dataclass, field
 
 from django.urls import reverse
@@ -170,13 +172,26 @@ def _board_url(lang):
         return reverse("reviews:board")
 
 
+def shown_fingerprint(page):
+    """The fingerprint of the text ``page`` shows: computed once per content version for all
+    the reader pages showing that text (every persona and page language), since it formats
+    every cited reference (response_cache.shared). Named by the text and the keys it cites."""
+    texts = json.dumps(page.shown_text, sort_keys=True, ensure_ascii=False)
+    keys = sorted(set(page.cited_keys))
+    name = hashlib.sha256(f"{texts}\0{keys}".encode()).hexdigest()
+    return shared(
+        f"fingerprint:{page.article.pk}:{page.content_lang}:{name}",
+        lambda: fingerprint(page.shown_text, page.cited_library, page.cited_keys),
+    )
+
+
 def review_for_page(page, request=None):
     """The review of the text ``page`` shows (an ``articles.public.page.ArticlePage``)."""
     review = reviews_by_language(page.article).get(page.content_lang)
     today = timezone.localdate()
     if review is None:
         return PageReview(ReviewState.DRAFT, page.lang, today=today)
-    shown = fingerprint(page.shown_text, page.cited_library, page.cited_keys)
+    shown = shown_fingerprint(page)
     state = review.current_state(shown)
     result = PageReview(
         state, page.lang, changed_since_approval=bool(review.approved_fingerprint) and state != ReviewState.APPROVED,
