@@ -71,9 +71,8 @@ def alternate_links(context):
 def persona_url(context, code):
     """The current page with ?persona=<code>, other query parameters kept."""
     request = context["request"]
-    params = request.GET.copy()
-    params["persona"] = code
-    return f"{request.path}?{urlencode(sorted(params.lists()), doseq=True)}"
+    kept = [(name, values) for name, values in request.GET.lists() if name != "persona"]
+    return f"{request.path}?{urlencode(sorted([*kept, ('persona', [code])]), doseq=True)}"
 
 
 @register.simple_tag(takes_context=True)
