@@ -320,14 +320,27 @@ def cited_library(keys):
     return shared(f"library:{keys}", lambda: {ref.key: ref for ref in Reference.objects.filter(key__in=keys)})
 
 
+# Formatted citations kept per process and content version (a library's sources are cited by
+# many articles): at most this many, about 1 KB each.
+CITATIONS_KEPT = 5000
+
+
 def formatted_citations(library, lang):
     """{key: (citation HTML, level of evidence)} of every reference in ``library`` (the cited
     sources found), worded for a page in ``lang``: formatted once per content version for all
-    the pages in ``lang`` citing the same sources (every persona sees a subset of them)."""
+    the pages in ``lang`` citing the same sources (every persona sees a subset of them), and
+    each source once per process and content version whichever article cites it."""
+
+    def format_one(ref):
+        with override(lang):
+            return vancouver_html(ref), str(ref.get_evidence_display())
 
     def format_all():
-        with override(lang):
-            return {key: (vancouver_html(ref), str(ref.get_evidence_display())) for key, ref in library.items()}
+        return {
+            key: memoized(f"citation:{lang}:{ref.pk}", lambda ref=ref: format_one(ref), group="citations",
+                          limit=CITATIONS_KEPT)
+            for key, ref in library.items()
+        }
 
     return shared(f"citations:{lang}:{sorted(library)}", format_all)
 

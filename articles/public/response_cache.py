@@ -260,11 +260,14 @@ _request_version = contextvars.ContextVar("response_cache_request_version", defa
 _memo = (None, {})
 
 
-def memoized(name, compute):
+def memoized(name, compute, *, group=None, limit=None):
     """``compute()`` (reading only watched models), computed once per content version in this
     process while reader pages are built, else every time. Right by construction: any change
     it reads makes a new version, once more after its transaction commits (``bump``), and a
-    request keeps the version it read before it read any data."""
+    request keeps the version it read before it read any data.
+
+    ``group`` and ``limit``: at most ``limit`` values of that group are kept per version
+    (beyond, computed every time), so that memory stays bounded whatever the data's size."""
     global _memo
     version = _request_version.get()
     if version is None:
@@ -273,9 +276,16 @@ def memoized(name, compute):
     if memo_version != version:
         values = {}
         _memo = (version, values)
-    if name not in values:
-        values[name] = compute()
-    return values[name]
+    if name in values:
+        return values[name]
+    value = compute()
+    if group is not None:
+        kept = values.setdefault(("group", group), [0])
+        if kept[0] >= limit:
+            return value
+        kept[0] += 1
+    values[name] = value
+    return value
 
 
 _MISSING = object()

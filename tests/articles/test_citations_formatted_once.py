@@ -1,0 +1,85 @@
+"""A source cited by many articles is formatted once per content version and page language in a
+worker, whichever article's page needs it first; an edit of the source shows on every page
+that cites it at once; and the number of formatted sources a worker keeps is bounded."""
+
+import pytest
+
+from articles.public import page as pages
+from articles.public import response_cache
+from tests.articles.response_cache_helpers import fetch
+from tests.factories import make_article, make_reference
+
+
+@pytest.fixture
+def formatting(monkeypatch):
+    """The keys of the sources formatted (the real formatter does the work)."""
+    formatted = []
+    real = pages.vancouver_html
+
+    def counting(reference):
+        formatted.append(reference.key)
+        return real(reference)
+
+    monkeypatch.setattr(pages, "vancouver_html", counting)
+    return formatted
+
+
+@pytest.fixture
+def two_articles_citing_one_source(db):
+    make_reference("lee-2021", title="Exercise for knee pain")
+    make_article("knee-exercise", title="Does exercise help knee pain?", summary="Yes [@lee-2021].")
+    make_reference("kim-2019", title="Walking programmes for osteoarthritis")
+    make_article("knee-walking", title="Is walking good for sore knees?", summary="Mostly [@lee-2021; @kim-2019].")
+
+
+def test_a_source_cited_by_two_articles_is_formatted_once(client, two_articles_citing_one_source, formatting):
+    first = fetch(client, "/en/articles/knee-exercise/")[1]
+    second = fetch(client, "/en/articles/knee-walking/")[1]
+    assert "Exercise for knee pain" in first
+    assert "Exercise for knee pain" in second
+    assert "Walking programmes for osteoarthritis" in second
+    assert formatting == ["lee-2021", "kim-2019"]
+
+
+def test_each_page_language_formats_the_source_in_its_words(client, two_articles_citing_one_source, formatting):
+    fetch(client, "/en/articles/knee-exercise/")
+    html = fetch(client, "/zh-hans/articles/knee-walking/")[1]
+    assert "Exercise for knee pain" in html
+    assert sorted(formatting) == ["kim-2019", "lee-2021", "lee-2021"]
+
+
+def test_an_edited_source_shows_on_the_next_article_citing_it(client, two_articles_citing_one_source):
+    from references.models import Reference
+
+    assert "Exercise for knee pain" in fetch(client, "/en/articles/knee-exercise/")[1]
+    source = Reference.objects.get(key="lee-2021")
+    source.title = "Strength training for knee osteoarthritis"
+    source.save()
+    html = fetch(client, "/en/articles/knee-walking/")[1]
+    assert "Strength training for knee osteoarthritis" in html
+    assert "Exercise for knee pain" not in html
+
+
+def test_beyond_the_limit_sources_are_formatted_every_time(client, two_articles_citing_one_source, formatting,
+                                                           monkeypatch):
+    monkeypatch.setattr(pages, "CITATIONS_KEPT", 0)
+    fetch(client, "/en/articles/knee-exercise/")
+    fetch(client, "/en/articles/knee-walking/")
+    assert sorted(formatting) == ["kim-2019", "lee-2021", "lee-2021"]
+
+
+def test_memoized_keeps_at_most_the_limit_of_a_group():
+    computed = []
+
+    def value(name):
+        computed.append(name)
+        return name.upper()
+
+    token = response_cache._request_version.set("a-version-for-this-test")
+    try:
+        for _round in range(2):
+            for name in ("a", "b", "c"):
+                assert response_cache.memoized(name, lambda name=name: value(name), group="letters", limit=2) == name.upper()
+    finally:
+        response_cache._request_version.reset(token)
+    assert computed == ["a", "b", "c", "c"]
