@@ -199,8 +199,7 @@ def reference_items(page):
 def related_items(page):
     """The ``<li>`` of each related article: its title linked and when its text last changed.
     Written here rather than as a template loop, like ``reference_items``."""
-    label = gettext("Last updated:")
-    label = conditional_escape(f"{label}{gap_after(label)}")
+    label = conditional_escape(with_gap(gettext("Last updated:")))
     items = []
     for card in page.related:
         title = card.title
