@@ -42,7 +42,7 @@ from ..search.text import plain_text
 from . import text_source, typography
 from .freshness import Freshness, freshness
 from .related import related_articles
-from .response_cache import memoized, shared
+from .response_cache import memoized, memoized_many, shared
 
 logger = logging.getLogger(__name__)
 
@@ -313,11 +313,22 @@ def _glossary_entries(lang):
     return entries
 
 
+# Cited sources kept per process and content version (read-only on the page): at most this many.
+REFERENCES_KEPT = 5000
+
+
 def cited_library(keys):
-    """{key: Reference} of ``keys`` found in the library (one query, once per content version
-    for reader pages citing the same keys)."""
-    keys = sorted(set(keys))
-    return shared(f"library:{keys}", lambda: {ref.key: ref for ref in Reference.objects.filter(key__in=keys)})
+    """{key: Reference} of ``keys`` found in the library. For reader pages each key is read
+    once per process and content version (a library's sources are cited by many articles), the
+    ones not yet read in one query; the other pages, one query."""
+    found = memoized_many("reference", sorted(set(keys)), _library_lookup, limit=REFERENCES_KEPT)
+    return {key: ref for key, ref in found.items() if ref is not None}
+
+
+def _library_lookup(keys):
+    """{key: Reference, or None when the library has no such key} (one query)."""
+    found = {ref.key: ref for ref in Reference.objects.filter(key__in=keys)}
+    return {key: found.get(key) for key in keys}
 
 
 # Formatted citations kept per process and content version (a library's sources are cited by

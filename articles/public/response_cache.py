@@ -288,6 +288,37 @@ def memoized(name, compute, *, group=None, limit=None):
     return value
 
 
+def memoized_many(group, keys, compute_missing, *, limit):
+    """{key: value} of ``keys`` (in ``group``): those this process memoized for the content
+    version the request read, the others from ``compute_missing(missing keys)`` (one call,
+    a dict with a value for each), then memoized while the group holds fewer than ``limit``.
+    Outside reader requests, ``compute_missing(keys)``. Right by construction, as memoized()."""
+    global _memo
+    version = _request_version.get()
+    if version is None:
+        return compute_missing(list(keys))
+    memo_version, values = _memo
+    if memo_version != version:
+        values = {}
+        _memo = (version, values)
+    found, missing = {}, []
+    for key in keys:
+        value = values.get((group, key), _MISSING)
+        if value is _MISSING:
+            missing.append(key)
+        else:
+            found[key] = value
+    if missing:
+        computed = compute_missing(missing)
+        kept = values.setdefault(("group", group), [0])
+        for key in missing:
+            found[key] = computed[key]
+            if kept[0] < limit:
+                kept[0] += 1
+                values[(group, key)] = computed[key]
+    return found
+
+
 _MISSING = object()
 # What the reader request being built computed for shared() (written in one round trip once
 # the page is built), and whether what leads was not kept (the rest is then not looked up).
