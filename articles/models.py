@@ -151,7 +151,8 @@ class ArticleQuerySet(models.QuerySet):
         freshness and the public update notes."""
         return self.prefetch_related(
             "topics",
-            "language_versions",
+            # By language only: the default order joins the articles to sort by theirs.
+            Prefetch("language_versions", queryset=LanguageVersion.objects.order_by("language")),
             "update_notes",
             Prefetch("authorships", queryset=Authorship.objects.select_related("author")),
         )
@@ -162,9 +163,9 @@ class ArticleQuerySet(models.QuerySet):
         return self.annotate(
             **{
                 f"text_changed_{field_suffix(lang)}": models.Subquery(
-                    LanguageVersion.objects.filter(article=models.OuterRef("pk"), language=lang).values(
-                        "text_changed_at"
-                    )[:1]
+                    LanguageVersion.objects.filter(article=models.OuterRef("pk"), language=lang)
+                    .order_by()  # one row at most; the default order would join the articles
+                    .values("text_changed_at")[:1]
                 )
                 for lang in LANGUAGE_CODES
             }

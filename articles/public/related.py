@@ -22,6 +22,7 @@ same on PostgreSQL and SQLite): counting, ordering and cutting in the database r
 sending a thousand candidate ids back and forth.
 """
 
+import functools
 import hashlib
 
 from django.db import connection
@@ -197,14 +198,18 @@ def related_articles(article, *, topic_ids, reference_ids, limit=LIMIT):
     return shown[:limit], versions
 
 
+@functools.cache
+def _card_columns():
+    """The articles with what a card reads and no body: built once per process (building the
+    text dates' subqueries costs as much as running the query); each use filters a copy."""
+    return Article.objects.without_long_text(fields=("body", "plain_summary")).with_text_dates()
+
+
 def _shown(ids):
     """([article], versions) of those of ``ids`` readers may see, in that order."""
     # The page shows their titles and dates only: no body (the key answers tell which
     # languages each has, cheaper than annotating it).
-    found = (
-        Article.objects.published().filter(pk__in=ids).without_long_text(fields=("body", "plain_summary"))
-        .with_text_dates().in_bulk()
-    )
+    found = _card_columns().published().filter(pk__in=ids).in_bulk()
     candidates = [found[pk] for pk in ids if pk in found]
     versions = text_source.reader_versions(candidates) if candidates else None
     if versions is not None:
