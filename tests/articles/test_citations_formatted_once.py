@@ -2,6 +2,8 @@
 worker, whichever article's page needs it first; an edit of the source shows on every page
 that cites it at once; and the number of formatted sources a worker keeps is bounded."""
 
+import uuid
+
 import pytest
 
 from articles.public import page as pages
@@ -75,7 +77,7 @@ def test_memoized_keeps_at_most_the_limit_of_a_group():
         computed.append(name)
         return name.upper()
 
-    token = response_cache._request_version.set("a-version-for-this-test")
+    token = response_cache._request_version.set(uuid.uuid4().hex)  # a version no other test used
     try:
         for _round in range(2):
             for name in ("a", "b", "c"):
