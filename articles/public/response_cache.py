@@ -260,6 +260,30 @@ _request_version = contextvars.ContextVar("response_cache_request_version", defa
 _memo = (None, {})
 
 
+def _memo_values():
+    """This process's memo for the content version the reader request being built read, or
+    None outside such requests."""
+    global _memo
+    version = _request_version.get()
+    if version is None:
+        return None
+    memo_version, values = _memo
+    if memo_version != version:
+        values = {}
+        _memo = (version, values)
+    return values
+
+
+def _keep(values, name, value, group, limit):
+    """Memoize ``value`` under ``name`` unless its group already holds ``limit`` values."""
+    if group is not None:
+        kept = values.setdefault(("group", group), [0])
+        if kept[0] >= limit:
+            return
+        kept[0] += 1
+    values[name] = value
+
+
 def memoized(name, compute, *, group=None, limit=None):
     """``compute()`` (reading only watched models), computed once per content version in this
     process while reader pages are built, else every time. Right by construction: any change
@@ -268,23 +292,13 @@ def memoized(name, compute, *, group=None, limit=None):
 
     ``group`` and ``limit``: at most ``limit`` values of that group are kept per version
     (beyond, computed every time), so that memory stays bounded whatever the data's size."""
-    global _memo
-    version = _request_version.get()
-    if version is None:
+    values = _memo_values()
+    if values is None:
         return compute()
-    memo_version, values = _memo
-    if memo_version != version:
-        values = {}
-        _memo = (version, values)
     if name in values:
         return values[name]
     value = compute()
-    if group is not None:
-        kept = values.setdefault(("group", group), [0])
-        if kept[0] >= limit:
-            return value
-        kept[0] += 1
-    values[name] = value
+    _keep(values, name, value, group, limit)
     return value
 
 
@@ -293,29 +307,16 @@ def memoized_many(group, keys, compute_missing, *, limit):
     version the request read, the others from ``compute_missing(missing keys)`` (one call,
     a dict with a value for each), then memoized while the group holds fewer than ``limit``.
     Outside reader requests, ``compute_missing(keys)``. Right by construction, as memoized()."""
-    global _memo
-    version = _request_version.get()
-    if version is None:
+    values = _memo_values()
+    if values is None:
         return compute_missing(list(keys))
-    memo_version, values = _memo
-    if memo_version != version:
-        values = {}
-        _memo = (version, values)
-    found, missing = {}, []
-    for key in keys:
-        value = values.get((group, key), _MISSING)
-        if value is _MISSING:
-            missing.append(key)
-        else:
-            found[key] = value
+    found = {key: values[(group, key)] for key in keys if (group, key) in values}
+    missing = [key for key in keys if key not in found]
     if missing:
         computed = compute_missing(missing)
-        kept = values.setdefault(("group", group), [0])
         for key in missing:
             found[key] = computed[key]
-            if kept[0] < limit:
-                kept[0] += 1
-                values[(group, key)] = computed[key]
+            _keep(values, (group, key), computed[key], group, limit)
     return found
 
 

@@ -1,4 +1,5 @@
-"""Fixtures of the tests of the renders kept in the database (rendering/stored.py)."""
+"""Fixtures of the article tests: renders kept in the database (rendering/stored.py), sources
+cited by several articles."""
 
 import pytest
 from django.core.cache import cache
@@ -45,3 +46,12 @@ def knee_article(db):
     make_reference("ref-a", title="Guideline on knee pain")
     make_reference("ref-b", title="Background cohort")
     return make_article("knee", summary="Rest helps [@ref-a].", body=BODY)
+
+
+@pytest.fixture
+def two_articles_citing_one_source(db):
+    """Two published articles citing one source; the second cites another one too."""
+    make_reference("lee-2021", title="Exercise for knee pain")
+    make_article("knee-exercise", title="Does exercise help knee pain?", summary="Yes [@lee-2021].")
+    make_reference("kim-2019", title="Walking programmes for osteoarthritis")
+    make_article("knee-walking", title="Is walking good for sore knees?", summary="Mostly [@lee-2021; @kim-2019].")

@@ -9,7 +9,6 @@ import pytest
 from articles.public import page as pages
 from articles.public import response_cache
 from tests.articles.response_cache_helpers import fetch
-from tests.factories import make_article, make_reference
 
 
 @pytest.fixture
@@ -24,14 +23,6 @@ def formatting(monkeypatch):
 
     monkeypatch.setattr(pages, "vancouver_html", counting)
     return formatted
-
-
-@pytest.fixture
-def two_articles_citing_one_source(db):
-    make_reference("lee-2021", title="Exercise for knee pain")
-    make_article("knee-exercise", title="Does exercise help knee pain?", summary="Yes [@lee-2021].")
-    make_reference("kim-2019", title="Walking programmes for osteoarthritis")
-    make_article("knee-walking", title="Is walking good for sore knees?", summary="Mostly [@lee-2021; @kim-2019].")
 
 
 def test_a_source_cited_by_two_articles_is_formatted_once(client, two_articles_citing_one_source, formatting):

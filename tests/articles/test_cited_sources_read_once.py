@@ -9,7 +9,7 @@ import pytest
 from articles.public import page as pages
 from articles.public import response_cache
 from tests.articles.response_cache_helpers import fetch
-from tests.factories import make_article, make_reference
+from tests.factories import make_reference
 
 
 @pytest.fixture
@@ -24,14 +24,6 @@ def lookups(monkeypatch):
 
     monkeypatch.setattr(pages, "_library_lookup", recording)
     return asked
-
-
-@pytest.fixture
-def two_articles_citing_one_source(db):
-    make_reference("lee-2021", title="Exercise for knee pain")
-    make_article("knee-exercise", title="Does exercise help knee pain?", summary="Yes [@lee-2021].")
-    make_reference("kim-2019", title="Walking programmes for osteoarthritis")
-    make_article("knee-walking", title="Is walking good for sore knees?", summary="Mostly [@lee-2021; @kim-2019].")
 
 
 def test_the_second_article_reads_only_the_source_not_read_yet(client, two_articles_citing_one_source, lookups):
