@@ -15,6 +15,7 @@ words occur. Either way only the newest matching documents are ranked (see _limi
 search costs the same on a large site as on a small one.
 """
 
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -29,9 +30,9 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from ..models import LANGUAGE_CODES, Article, ArticleSearch, GlossaryTerm, field_suffix
+from ..models import LANGUAGE_CODES, Article, ArticleSearch, GlossaryTerm, Topic, field_suffix
 from ..public import text_source
-from ..public.response_cache import memoized
+from ..public.response_cache import memoized, memoized_many, shared
 from .index import SEARCH_CONFIG
 from .text import CJK_RUN, fold, folded_with_positions, plain_text, segment_query
 
@@ -343,8 +344,32 @@ def _ranked(lang, condition, rank, *, windowed=False):
 def find(concepts, lang):
     """Hits for the ``concepts`` of a query (parse_query): one per published article, the
     reader's language first, then by rank (see _ranked). One query per stage tried (at most
-    three, see _stages), two for PostgreSQL's substring stage (see _newest_windowed)."""
-    for match, combine_all in _stages(concepts) if concepts else []:
+    three, see _stages), two for PostgreSQL's substring stage (see _newest_windowed).
+
+    While reader pages are built, the hits of a query are found once per content version
+    for every app server (response_cache.shared): the other pages of its results, and every
+    query string with the same concepts (other case, punctuation, stop words or parameters),
+    reuse them, so that paging through results is one ranked list however the data changes
+    meanwhile (a change makes a new version, and then a new list)."""
+    if not concepts:
+        return Hits()
+    more, found = shared(f"search:{lang}:{_key_of(concepts)}", lambda: _stored(_find(concepts, lang)))
+    hits = Hits(Hit(article_id, language) for article_id, language in found)
+    hits.more = more
+    return hits
+
+
+def _key_of(concepts):
+    return json.dumps([[list(form.words) for form in concept.forms] for concept in concepts], ensure_ascii=False)
+
+
+def _stored(hits):
+    """Hits as the cache keeps them: plain values, small and quick to read back."""
+    return hits.more, [(hit.article_id, hit.lang) for hit in hits]
+
+
+def _find(concepts, lang):
+    for match, combine_all in _stages(concepts):
         windowed = connection.vendor == "postgresql" and match is _like_match
         hits = _ranked(lang, *match(concepts, combine_all), windowed=windowed)
         if hits:
@@ -447,6 +472,14 @@ _RESULT_COLUMNS = (
 )
 
 
+TOPICS_KEPT = 1000  # topics memoized per worker and content version, at most
+
+
+def _topics_by_pk(pks):
+    found = Topic.objects.in_bulk(pks)
+    return {pk: found.get(pk) for pk in pks}
+
+
 def results(hits, lang, concepts):
     """The Result of each hit (a page of them): one query for the articles, one for their
     topics, plus what text_source's provider needs."""
@@ -457,10 +490,14 @@ def results(hits, lang, concepts):
     ids = [h.article_id for h in hits]
     articles = Article.objects.published().filter(pk__in=ids).order_by()
     by_id = {a.pk: a for a in articles.only(*_RESULT_COLUMNS)}
-    topics = defaultdict(list)  # one query, without a related manager per article
-    links = Article.topics.through.objects.filter(article_id__in=ids).select_related("topic")
-    for link in links.order_by("topic__slug", "topic_id"):
-        topics[link.article_id].append(link.topic)
+    topics = defaultdict(list)  # one query for the links; the topics themselves memoized
+    links = list(Article.topics.through.objects.filter(article_id__in=ids).values_list("article_id", "topic_id"))
+    by_pk = memoized_many("topic", sorted({pk for _article, pk in links}), _topics_by_pk, limit=TOPICS_KEPT)
+    for article_id, topic_pk in links:
+        if by_pk[topic_pk] is not None:  # None: deleted since the links were read
+            topics[article_id].append(by_pk[topic_pk])
+    for listed in topics.values():
+        listed.sort(key=lambda topic: (topic.slug, topic.pk))
     versions = text_source.reader_versions(list(by_id.values()))
     pattern = highlight_patterns(concepts)
     found = []

@@ -9,6 +9,10 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.factories import make_article, make_topic
 
+# The glossary and the topics are read once per content version and worker (response_cache
+# memoized): not counted.
+MEMOIZED = re.compile(r'FROM "articles_(glossaryterm|topic)"')
+
 
 def get(client, url, **params):
     response = client.get(url, params)
@@ -85,7 +89,7 @@ def count_queries(client, url, params):
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url, params)
     assert response.status_code == 200
-    queries = [q for q in captured.captured_queries if 'FROM "articles_glossaryterm"' not in q["sql"]]
+    queries = [q for q in captured.captured_queries if not MEMOIZED.search(q["sql"])]
     return len(queries), response.content.decode()
 
 
@@ -103,5 +107,5 @@ def test_results_are_paginated_twenty_a_page_with_constant_queries(client):
     assert "45 articles found" in html
     assert "Page 1 of 3" in html and 'href="/en/search/?page=2&amp;q=sleep"' in html
     last, html = count_queries(client, "/en/search/", {"q": "sleep", "page": 3})
-    assert last == large
+    assert last == large - 1  # the ranked list of page 1 is reused (test_search_hits_shared.py)
     assert html.count('class="search-result"') == 5
