@@ -313,8 +313,9 @@ for name, path, signed_in, kind in pages:
         client.get(path)
     if kind == "rendered":  # a response-cache miss (for an article: the render cached)
         path += "&bench=counted"
-    if kind == "queries":  # words not searched before (none of the load's, nor the path's)
-        path = path.split("?")[0] + "?q=" + ("痛风 抗凝药" if path.startswith("/zh-hans/") else "gout anticoagulants")
+    if kind.startswith("queries"):  # words not searched before (none of the load's, nor the path's)
+        words = {"queries": ("痛风 抗凝药", "gout anticoagulants"), "queries-alone": ("痛风 二甲双胍", "gout metformin")}[kind]
+        path = path.split("?")[0] + "?q=" + words[0 if path.startswith("/zh-hans/") else 1]
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
     counts[name] = [len(queries), response.status_code]
@@ -501,13 +502,15 @@ def main():
         ("search zh-hans", search_zh, False, "warm"),
         # The same words with a query string never sent before: the page is built again, the
         # ranked hits of those words come from the cache (one ranking per content version).
-        ("search en, same words, new query string", search_en, False, "rendered"),
-        ("search zh-hans, same words, new query string", search_zh, False, "rendered"),
+        ("search en, same words, new URL", search_en, False, "rendered"),
+        ("search zh-hans, same words, new URL", search_zh, False, "rendered"),
         # Words never searched before on every request: the search is made each time.
         # (the path: its single request, size and queries; the load cycles search_paths())
         ("search en, new words each time", "/en/search/?q=gout+statins", False, "queries"),
         ("search zh-hans, new words each time", "/zh-hans/search/?" + urllib.parse.urlencode({"q": "痛风 他汀类药物"}),
          False, "queries"),
+        # The same, one connection: what one reader waits for a new search when nobody queues.
+        ("search en, new words, 1 connection", "/en/search/?q=gout+statins", False, "queries-alone"),
         ("admin article list", "/admin/articles/article/", True, "warm"),
         ("admin reference list", "/admin/references/reference/", True, "warm"),
         ("admin translation queue", "/admin/articles/translationtask/", True, "warm"),
@@ -593,12 +596,16 @@ def main():
                     _get(base, bare_path)
             elif kind == "rendered":
                 measured = run_wrk(base, path, options, unique=True)
-            elif kind == "queries":
+            elif kind in ("queries", "queries-alone"):
                 search_path = path.split("?")[0]
-                queries_file = Path(workdir) / f"queries-{search_path.strip('/').split('/')[0]}.txt"
+                queries_file = Path(workdir) / f"{kind}-{search_path.strip('/').split('/')[0]}.txt"
                 queries = search_paths(search_path)
+                alone = kind == "queries-alone"
+                if alone:  # from the list's other end: none searched by the row before
+                    queries.reverse()
                 queries_file.write_text("\n".join(queries) + "\n")
-                measured = run_wrk(base, path, options, paths_file=queries_file)
+                measured = run_wrk(base, path, argparse.Namespace(**{**vars(options), "threads": 1, "connections": 1})
+                                   if alone else options, paths_file=queries_file)
                 measured["distinct"] = len(queries)
             elif kind == "wagtail-each":
                 measured = run_wrk(wagtail_base, path, options, paths_file=wagtail_file)
@@ -661,7 +668,8 @@ def main():
         r = results[name]
         rps = r.get("rps") or 0
         note = ""
-        if kind in ("miss", "edited", "bare", "wagtail-each", "queries") and r.get("requests", 0) > r.get("distinct", 0):
+        cycles = ("miss", "edited", "bare", "wagtail-each", "queries", "queries-alone")
+        if kind in cycles and r.get("requests", 0) > r.get("distinct", 0):
             note = f"  ({r['requests']} requests over {r['distinct']} paths: some hits)"
         if r.get("skipped"):
             note += f"  (not loaded: one request took {r['single_ms'] / 1000:.1f} s)"
