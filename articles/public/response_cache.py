@@ -525,20 +525,16 @@ def cached_page(view=None, *, persona_cookie=True, max_seconds=None):
             finally:
                 _request_version.reset(building)
                 _request_shared.reset(sharing)
-            to_write = computed.pending  # what the page's siblings may share (shared())
+            # What the page's siblings may share (shared()), kept no longer than the page: a
+            # view that keeps its pages briefly (search: every query typed) keeps that briefly too.
+            to_write = computed.pending
             if not _storable(request, response):
                 if to_write:
-                    cache.set_many(to_write, settings.RESPONSE_CACHE_SECONDS)
+                    cache.set_many(to_write, seconds)
                 return response
             entry = _entry_of(request, response)
             entry["version"] = token  # read before the page was built: a change meanwhile outdates it
-            if to_write and seconds == settings.RESPONSE_CACHE_SECONDS:
-                # One round trip: the page and what it computed for its siblings.
-                cache.set_many({**to_write, key: entry}, seconds)
-            else:
-                if to_write:
-                    cache.set_many(to_write, settings.RESPONSE_CACHE_SECONDS)
-                cache.set(key, entry, seconds)
+            cache.set_many({**to_write, key: entry}, seconds)  # one round trip
             _set_validators(response, entry)
             _public_headers(response)
             response["X-Response-Cache"] = "miss"

@@ -3,6 +3,7 @@ and every query string with the same words: paging reads no ranking again, anoth
 the same query neither, and any change of the articles is searched afresh."""
 
 import re
+import time
 
 import pytest
 from django.db import connection
@@ -87,3 +88,13 @@ def test_staff_searches_are_ranked_every_time(editor_client, sleep_articles):
     assert ranked
     ranked, _second, _html = search(editor_client, q="sleep", page=2)
     assert ranked
+
+
+def test_the_ranked_list_is_kept_no_longer_than_a_search_page(client, sleep_articles, settings):
+    settings.SEARCH_RESPONSE_CACHE_SECONDS = 1
+    search(client, q="sleep")
+    ranked, _second, _html = search(client, q="sleep", page=2)
+    assert not ranked
+    time.sleep(1.1)
+    ranked, second, _html = search(client, q="sleep", page=2)
+    assert ranked and len(second) == 5
