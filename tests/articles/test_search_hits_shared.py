@@ -2,26 +2,18 @@
 and every query string with the same words: paging reads no ranking again, another wording of
 the same query neither, and any change of the articles is searched afresh."""
 
-import re
 import time
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
+from tests.articles.search_helpers import search_page
 from tests.factories import make_article
-
-RESULT_SLUG = re.compile(r'search-result__title"><a href="/[a-z-]+/articles/([a-z0-9-]+)/"')
 
 
 def search(client, lang="en", **params):
     """(whether the search documents were read, the slugs listed, the page's HTML)."""
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(f"/{lang}/search/", params)
-    assert response.status_code == 200
-    html = response.content.decode()
-    ranked = any('"articles_articlesearch"' in q["sql"] for q in captured.captured_queries)
-    return ranked, RESULT_SLUG.findall(html), html
+    sqls, slugs, html = search_page(client, lang, **params)
+    return any('"articles_articlesearch"' in sql for sql in sqls), slugs, html
 
 
 @pytest.fixture

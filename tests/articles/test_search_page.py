@@ -7,11 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.articles.search_helpers import MEMOIZED
 from tests.factories import make_article, make_topic
-
-# The glossary and the topics are read once per content version and worker (response_cache
-# memoized): not counted.
-MEMOIZED = re.compile(r'FROM "articles_(glossaryterm|topic)"')
 
 
 def get(client, url, **params):

@@ -3,28 +3,16 @@ whatever the number of matching articles or the page asked for, the same order p
 as in one list; beyond SEARCH_MAX_RESULTS articles the page says "more than" and lists the
 best ranked of the newest."""
 
-import re
-
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from articles.search.query import find, parse_query
+from tests.articles.search_helpers import counted, search_page
 from tests.factories import make_article, make_topic
-
-# The glossary and the topics are read once per content version and worker (response_cache
-# memoized): not counted.
-MEMOIZED = re.compile(r'FROM "articles_(glossaryterm|topic)"')
-RESULT_SLUG = re.compile(r'search-result__title"><a href="/[a-z-]+/articles/([a-z0-9-]+)/"')
 
 
 def search(client, lang="en", **params):
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(f"/{lang}/search/", params)
-    assert response.status_code == 200
-    html = response.content.decode()
-    queries = [q for q in captured.captured_queries if not MEMOIZED.search(q["sql"])]
-    return len(queries), RESULT_SLUG.findall(html), html
+    sqls, slugs, html = search_page(client, lang, **params)
+    return counted(sqls), slugs, html
 
 
 def make_sleep_articles(start, count, topics):
