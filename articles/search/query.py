@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, Subquery, Value, When
 from django.db.models.expressions import Col
+from django.db.models.functions import Coalesce
 from django.db.models.sql.where import WhereNode
 from django.utils import timezone
 from django.utils.html import escape
@@ -244,14 +245,29 @@ def _columns(expression):
     return found
 
 
-def _newest_windowed(condition, columns, count):
+# Substrings shorter than three characters, which no trigram index can find: a rare one would
+# be looked for in every document (1 to 3 s at 100,000 articles). They are looked for among
+# this many of the newest documents at most.
+UNINDEXED_DOCUMENTS = 5000
+
+
+def _indexed(concepts):
+    """Whether the trigram indexes can find the documents that hold every one of ``concepts``
+    as substrings: some concept has a word of three characters or more in each of its forms."""
+    return any(
+        all(any(len(_like_word(word)) >= 3 for word in form.words) for form in concept.forms) for concept in concepts
+    )
+
+
+def _newest_windowed(condition, columns, count, *, indexed=True):
     """(sql, params) of the newest ``count`` documents that meet ``condition``, the same as
     ordering them all by article and cutting, for conditions PostgreSQL cannot estimate
     (LIKE on a trigram index): whichever plan it picks, a word in nearly every document or in
     none would read the whole table (seconds at 100,000 articles). So the newest documents,
     twice ``count``, are looked at first (one query): when enough of them match, the
     candidates come from them alone; else the older matches are added, through the trigram
-    index when matches are rare there, else walking back by article as usual."""
+    index when matches are rare there, else walking back by article as usual. ``indexed``
+    False (_indexed): no index can find them, so only among the newest UNINDEXED_DOCUMENTS."""
     table = connection.ops.quote_name(ArticleSearch._meta.db_table)
     query = ArticleSearch.objects.filter(condition).query
     where_sql, where_params = query.get_compiler(connection=connection).compile(query.where)
@@ -280,7 +296,12 @@ def _newest_windowed(condition, columns, count):
     if matching >= count or documents < size:
         return f"{recent} {order}", recent_params
     older = ArticleSearch.objects.filter(condition, article_id__lte=boundary)
-    if matching * 20 < size:  # rare: through the trigram index, then sorted
+    if not indexed:  # walking back by article, down to the newest UNINDEXED_DOCUMENTS' oldest
+        floor = ArticleSearch.objects.order_by("-article_id", "-language").values("article_id")
+        older = older.filter(
+            article_id__gte=Coalesce(Subquery(floor[UNINDEXED_DOCUMENTS - 1 : UNINDEXED_DOCUMENTS]), 0)
+        ).order_by("-article_id", "-language")
+    elif matching * 20 < size:  # rare: through the trigram index, then sorted
         older = older.order_by((F("article_id") + 0).desc(), "-language")
     else:
         older = older.order_by("-article_id", "-language")
@@ -289,7 +310,7 @@ def _newest_windowed(condition, columns, count):
     return sql, [*recent_params, *older_params]
 
 
-def _ranked(lang, condition, rank, *, windowed=False):
+def _ranked(lang, condition, rank, *, windowed=False, indexed=True):
     """Hits among the newest matching documents (see _limits), in one query that ranks and
     orders them; each article's first document is its hit. Publication is checked on those
     candidates only (drafts are few and new), so that finding them needs nothing but the
@@ -306,7 +327,7 @@ def _ranked(lang, condition, rank, *, windowed=False):
     rank_sql, rank_params = compiler.compile(rank)
     columns = sorted(_columns(rank))
     if windowed:
-        newest_sql, newest_params = _newest_windowed(condition, columns, candidates + 1)
+        newest_sql, newest_params = _newest_windowed(condition, columns, candidates + 1, indexed=indexed)
     else:
         newest = (
             ArticleSearch.objects.filter(condition)
@@ -371,7 +392,7 @@ def _stored(hits):
 def _find(concepts, lang):
     for match, combine_all in _stages(concepts):
         windowed = connection.vendor == "postgresql" and match is _like_match
-        hits = _ranked(lang, *match(concepts, combine_all), windowed=windowed)
+        hits = _ranked(lang, *match(concepts, combine_all), windowed=windowed, indexed=_indexed(concepts))
         if hits:
             return hits
     return Hits()

@@ -60,3 +60,34 @@ def test_a_word_only_in_old_articles_is_found_in_them(articles, client):
     assert "3 articles found" in html
     for i in range(3):
         assert f'href="/en/articles/a-{i:02d}/"' in html
+
+
+@override_settings(SEARCH_MAX_RESULTS=3)
+@pytest.mark.parametrize(("documents", "listed"), [(100, 3), (20, 0)])
+def test_a_substring_no_index_can_find_is_looked_for_among_the_newest_documents_only(
+    articles, client, monkeypatch, documents, listed
+):
+    # "vr", two letters (no trigram), is only in the 3 oldest of the 40 documents.
+    monkeypatch.setattr(searching, "UNINDEXED_DOCUMENTS", documents)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/en/search/", {"q": "vr"}).content.decode()
+    assert sum('"articles_articlesearch"' in q["sql"] for q in queries.captured_queries) == 3
+    if listed:
+        assert "3 articles found" in html and 'href="/en/articles/a-00/"' in html
+    else:
+        assert "No published article matches these words." in html
+
+
+@override_settings(SEARCH_MAX_RESULTS=3)
+def test_a_word_an_index_can_find_is_looked_for_in_every_document(articles, client, monkeypatch):
+    monkeypatch.setattr(searching, "UNINDEXED_DOCUMENTS", 20)
+    html = client.get("/en/search/", {"q": "vrb"}).content.decode()
+    assert "3 articles found" in html
+
+
+def test_which_queries_an_index_can_find():
+    def indexed(query):
+        return searching._indexed(searching.parse_query(query, []))
+
+    assert indexed("vrb") and indexed("xq knee") and indexed("犬 骨关节炎")
+    assert not indexed("xq") and not indexed("犬") and not indexed("xq 犬")
