@@ -35,10 +35,11 @@ replayed on a hit. The Content-Security-Policy nonce changes per response: the s
 is split where the nonce was, and a hit joins it with the new request's nonce.
 
 What the pages of one article have in common (the article and what is prefetched with it,
-the cited sources, the related articles, the reviews) is kept too, by ``shared()``, under the
-content version the request read (and the release, settings and date): after a change, the
-first of an article's pages reads it from the database, its other pages (another persona,
-another language) from the cache, and written with the page in one round trip.
+the cited sources, the related articles, the reviews), and the ranked hits of a search's words,
+are kept too, by ``shared()``, under the content version the request read (and the release,
+settings and date): after a change, the first of an article's pages reads it from the
+database, its other pages (another persona, another language) from the cache. It is written
+with the page in one round trip and kept no longer than the page.
 
 Headers: a weak ``ETag`` (the stored body without its nonce), ``Last-Modified`` (when the
 entry was made; a change makes a new entry, so the date moves), ``Cache-Control: public,
