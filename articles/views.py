@@ -166,6 +166,7 @@ def search(request):
             "results": searching.results(page.object_list, lang, concepts) if hits else [],
             "count": page.paginator.count,
             "more": hits.more,
+            "bounded": hits.bounded,
             "search_query": query,
         },
     )

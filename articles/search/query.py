@@ -23,9 +23,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, Subquery, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.expressions import Col
-from django.db.models.functions import Coalesce
 from django.db.models.sql.where import WhereNode
 from django.utils import timezone
 from django.utils.html import escape
@@ -226,9 +225,12 @@ def _stages(concepts):
 
 
 class Hits(list):
-    """[Hit] of one stage, best first, at most SEARCH_MAX_RESULTS; ``more``: more matched."""
+    """[Hit] of one stage, best first, at most SEARCH_MAX_RESULTS; ``more``: more matched;
+    ``bounded``: a substring no index can find was looked for among the newest
+    UNINDEXED_DOCUMENTS only, and there are older documents (the page says so)."""
 
     more = False
+    bounded = False
 
 
 def _columns(expression):
@@ -260,14 +262,15 @@ def _indexed(concepts):
 
 
 def _newest_windowed(condition, columns, count, *, indexed=True):
-    """(sql, params) of the newest ``count`` documents that meet ``condition``, the same as
+    """(sql, params, bounded) of the newest ``count`` documents that meet ``condition``, the same as
     ordering them all by article and cutting, for conditions PostgreSQL cannot estimate
     (LIKE on a trigram index): whichever plan it picks, a word in nearly every document or in
     none would read the whole table (seconds at 100,000 articles). So the newest documents,
     twice ``count``, are looked at first (one query): when enough of them match, the
     candidates come from them alone; else the older matches are added, through the trigram
     index when matches are rare there, else walking back by article as usual. ``indexed``
-    False (_indexed): no index can find them, so only among the newest UNINDEXED_DOCUMENTS."""
+    False (_indexed): no index can find them, so only among the newest UNINDEXED_DOCUMENTS
+    (``bounded``: older documents were left out)."""
     table = connection.ops.quote_name(ArticleSearch._meta.db_table)
     query = ArticleSearch.objects.filter(condition).query
     where_sql, where_params = query.get_compiler(connection=connection).compile(query.where)
@@ -277,14 +280,17 @@ def _newest_windowed(condition, columns, count, *, indexed=True):
         *dict.fromkeys([*shown, *sorted(_columns(query.where))])
     )[:size]
     window_sql, window_params = window.query.sql_with_params()
+    # The oldest article of the newest UNINDEXED_DOCUMENTS (None: the table holds fewer).
+    floor = ArticleSearch.objects.order_by("-article_id", "-language").values_list("article_id")
+    floor_sql, floor_params = floor[UNINDEXED_DOCUMENTS - 1 : UNINDEXED_DOCUMENTS].query.sql_with_params()
     probe = (
         f"SELECT count(*) FILTER (WHERE ({where_sql}) AND {table}.article_id > {table}.boundary), "  # noqa: S608
-        f"min({table}.boundary), count(*) "
+        f"min({table}.boundary), count(*), ({floor_sql}) "
         f"FROM (SELECT w.*, min(w.article_id) OVER () AS boundary FROM ({window_sql}) w) {table}"
     )
     with connection.cursor() as cursor:
-        cursor.execute(probe, [*where_params, *window_params])
-        matching, boundary, documents = cursor.fetchone()
+        cursor.execute(probe, [*where_params, *floor_params, *window_params])
+        matching, boundary, documents, floor_id = cursor.fetchone()
     if documents < size:  # the whole table is in the window
         boundary = 0
     recent = (
@@ -294,20 +300,18 @@ def _newest_windowed(condition, columns, count, *, indexed=True):
     recent_params = [*window_params, *where_params, boundary]
     order = f"ORDER BY {table}.article_id DESC, {table}.language DESC LIMIT {int(count)}"
     if matching >= count or documents < size:
-        return f"{recent} {order}", recent_params
+        return f"{recent} {order}", recent_params, False
     older = ArticleSearch.objects.filter(condition, article_id__lte=boundary)
+    bounded = not indexed and floor_id is not None
     if not indexed:  # walking back by article, down to the newest UNINDEXED_DOCUMENTS' oldest
-        floor = ArticleSearch.objects.order_by("-article_id", "-language").values("article_id")
-        older = older.filter(
-            article_id__gte=Coalesce(Subquery(floor[UNINDEXED_DOCUMENTS - 1 : UNINDEXED_DOCUMENTS]), 0)
-        ).order_by("-article_id", "-language")
+        older = older.filter(article_id__gte=floor_id or 0).order_by("-article_id", "-language")
     elif matching * 20 < size:  # rare: through the trigram index, then sorted
         older = older.order_by((F("article_id") + 0).desc(), "-language")
     else:
         older = older.order_by("-article_id", "-language")
     older_sql, older_params = older.values_list(*shown)[: count - matching].query.sql_with_params()
     sql = f"SELECT * FROM (({recent}) UNION ALL ({older_sql})) {table} {order}"  # noqa: S608
-    return sql, [*recent_params, *older_params]
+    return sql, [*recent_params, *older_params], bounded
 
 
 def _ranked(lang, condition, rank, *, windowed=False, indexed=True):
@@ -326,8 +330,9 @@ def _ranked(lang, condition, rank, *, windowed=False, indexed=True):
     rank = rank.resolve_expression(query)
     rank_sql, rank_params = compiler.compile(rank)
     columns = sorted(_columns(rank))
+    bounded = False
     if windowed:
-        newest_sql, newest_params = _newest_windowed(condition, columns, candidates + 1, indexed=indexed)
+        newest_sql, newest_params, bounded = _newest_windowed(condition, columns, candidates + 1, indexed=indexed)
     else:
         newest = (
             ArticleSearch.objects.filter(condition)
@@ -358,6 +363,7 @@ def _ranked(lang, condition, rank, *, windowed=False, indexed=True):
             seen.add(article_id)
             hits.append(Hit(article_id, language))
     hits.more = len(hits) > most or documents > candidates
+    hits.bounded = bounded
     del hits[most:]
     return hits
 
@@ -374,9 +380,9 @@ def find(concepts, lang):
     meanwhile (a change makes a new version, and then a new list)."""
     if not concepts:
         return Hits()
-    more, found = shared(f"search:{lang}:{_key_of(concepts)}", lambda: _stored(_find(concepts, lang)))
+    more, bounded, found = shared(f"search:{lang}:{_key_of(concepts)}", lambda: _stored(_find(concepts, lang)))
     hits = Hits(Hit(article_id, language) for article_id, language in found)
-    hits.more = more
+    hits.more, hits.bounded = more, bounded
     return hits
 
 
@@ -386,16 +392,22 @@ def _key_of(concepts):
 
 def _stored(hits):
     """Hits as the cache keeps them: plain values, small and quick to read back."""
-    return hits.more, [(hit.article_id, hit.lang) for hit in hits]
+    return hits.more, hits.bounded, [(hit.article_id, hit.lang) for hit in hits]
 
 
 def _find(concepts, lang):
+    indexed = _indexed(concepts)
+    bounded = False
     for match, combine_all in _stages(concepts):
         windowed = connection.vendor == "postgresql" and match is _like_match
-        hits = _ranked(lang, *match(concepts, combine_all), windowed=windowed, indexed=_indexed(concepts))
+        hits = _ranked(lang, *match(concepts, combine_all), windowed=windowed, indexed=indexed)
+        bounded = bounded or hits.bounded
         if hits:
-            return hits
-    return Hits()
+            break
+    else:
+        hits = Hits()
+    hits.bounded = bounded
+    return hits
 
 
 # --- results with snippets --------------------------------------------------------------------

@@ -48,7 +48,7 @@ def test_the_candidates_are_the_newest_matching_documents(articles, word, count)
 
     condition, _rank = searching._like_match(searching.parse_query(word, []), True)
     expected = ArticleSearch.objects.filter(condition).order_by("-article_id", "-language")
-    sql, params = searching._newest_windowed(condition, [], count)
+    sql, params, _bounded = searching._newest_windowed(condition, [], count)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         assert cursor.fetchall() == list(expected.values_list("article_id", "language")[:count])
@@ -74,8 +74,27 @@ def test_a_substring_no_index_can_find_is_looked_for_among_the_newest_documents_
     assert sum('"articles_articlesearch"' in q["sql"] for q in queries.captured_queries) == 3
     if listed:
         assert "3 articles found" in html and 'href="/en/articles/a-00/"' in html
+        assert BOUNDED_NOTE not in html  # every document was looked at
     else:
         assert "No published article matches these words." in html
+        assert BOUNDED_NOTE in html  # the reader is told why the old articles are missing
+
+
+BOUNDED_NOTE = "A search made only of words shorter than three characters looks in the newest articles only."
+
+
+@override_settings(SEARCH_MAX_RESULTS=3)
+def test_a_bounded_search_says_so_in_chinese_too(articles, client, monkeypatch):
+    monkeypatch.setattr(searching, "UNINDEXED_DOCUMENTS", 20)
+    html = client.get("/zh-hans/search/", {"q": "vr"}).content.decode()
+    assert "只由不足三个字符的词语组成的搜索只在最新的文章中查找。" in html
+
+
+@override_settings(SEARCH_MAX_RESULTS=3)
+def test_a_search_with_a_longer_word_carries_no_bound_note(articles, client, monkeypatch):
+    monkeypatch.setattr(searching, "UNINDEXED_DOCUMENTS", 20)
+    html = client.get("/en/search/", {"q": "vr vrb"}).content.decode()
+    assert "3 articles found" in html and BOUNDED_NOTE not in html
 
 
 @override_settings(SEARCH_MAX_RESULTS=3)
