@@ -515,7 +515,7 @@ def _topics_by_pk(pks):
 
 def results(hits, lang, concepts):
     """The Result of each hit (a page of them): one query for the articles, one for their
-    topics, plus what text_source's provider needs."""
+    topic links (the topics themselves memoized), plus what text_source's provider needs."""
     from django.utils.translation import override
 
     from ..public.page import localized, shown_version
