@@ -9,7 +9,8 @@ least as well as each alternative alone. README "Search" quotes the numbers.
 
 import pytest
 from django.db import connection
-from django.db.models import Case, F, FloatField, TextField, Value, When
+from django.db.models import BooleanField, Case, F, FloatField, TextField, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat, Greatest
 
 from articles.models import Article, ArticleSearch
@@ -37,9 +38,15 @@ def _language_first(queryset, lang):
 def fulltext_first(query, lang, glossary):
     concepts = search.parse_query(query, glossary)
     for combine_all in (True, False):
-        condition, rank = search._pg_match(concepts, combine_all)
+        match_sql, match_params = search.tsquery(concepts, combine_all)
+        rank_sql, rank_params = search.rank_tsquery(concepts)
         rows = (
-            _language_first(_documents().filter(condition).annotate(rank=rank), lang)
+            _language_first(_documents(), lang)
+            .annotate(
+                matches=RawSQL(f"vector @@ {match_sql}", match_params, output_field=BooleanField()),  # noqa: S611
+                rank=RawSQL(f"ts_rank(vector, {rank_sql})", rank_params, output_field=FloatField()),  # noqa: S611
+            )
+            .filter(matches=True)
             .order_by("other", "-rank")
             .values_list("article_id", "language")
         )
