@@ -1,6 +1,7 @@
 """The public Medical Advisory Board page: active members, their credentials, specialties,
 disclosures, the languages they review and the published articles they signed off."""
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -8,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import override
 
 from articles.models import Article
-from articles.public.page import Localized, content_language, localized
+from articles.public.page import Localized, localized
 
 from ..models import BoardMember, SignOff
 from ..workflow.people import reviewer_name
@@ -45,7 +46,8 @@ def _language_names(codes, lang):
 
 
 def build_board(lang):
-    """Every active member (profile or, without one, the board group), four queries in all."""
+    """Every active member (profile or, without one, the board group and a full name: is_listed),
+    four queries in all."""
     from articles.staff.roles import BOARD
 
     members = [
@@ -64,6 +66,7 @@ def build_board(lang):
     ]
     without_profile = (
         get_user_model().objects.filter(is_active=True, groups__name=BOARD, board_profile__isnull=True)
+        .exclude(first_name="", last_name="")  # no name to show (is_listed): never a login name
         .order_by("last_name", "first_name", "username")
     )
     members += [
@@ -76,20 +79,25 @@ def build_board(lang):
 
 
 def _add_reviewed_articles(members, lang):
+    """Each member's signed-off published articles, in the language version they signed off:
+    the page's language when they signed that one off, else the version they did sign off
+    (marked as in another language), never a version they did not review."""
     by_user = {member.user_id: member for member in members}
-    pairs = set(
-        SignOff.objects.filter(reviewer_id__in=list(by_user), review__article__in=Article.objects.published())
-        .values_list("reviewer_id", "review__article_id")
-    )
-    articles = Article.objects.published().filter(pk__in={article_id for _user, article_id in pairs}).order_by("slug")
-    with override(lang):
-        entries = {}
-        for article in articles:
-            shown = content_language(article, lang)
-            title = Localized(article.text("title", shown) or article.slug, shown, shown != lang)
-            entries[article.pk] = ReviewedArticle(article.get_absolute_url(), title)
-    for user_id, article_id in sorted(pairs):
-        if article_id in entries:
-            by_user[user_id].articles.append(entries[article_id])
+    signed = defaultdict(set)  # (reviewer, article) -> languages signed off
+    for user_id, article_id, code in SignOff.objects.filter(
+        reviewer_id__in=list(by_user), review__article__in=Article.objects.published()
+    ).values_list("reviewer_id", "review__article_id", "review__language"):
+        signed[user_id, article_id].add(code)
+    articles = Article.objects.published().filter(pk__in={article_id for _user, article_id in signed}).order_by("slug")
+    by_id = {article.pk: article for article in articles}
+    for (user_id, article_id), codes in sorted(signed.items()):
+        article = by_id.get(article_id)
+        if article is None:
+            continue
+        for code in [lang] if lang in codes else sorted(codes):
+            with override(code):
+                url = article.get_absolute_url()
+            title = Localized(article.text("title", code) or article.slug, code, code != lang)
+            by_user[user_id].articles.append(ReviewedArticle(url, title))
     for member in members:
         member.articles.sort(key=lambda entry: entry.title.text.casefold())

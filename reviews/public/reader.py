@@ -24,7 +24,7 @@ from articles.public.response_cache import shared
 
 from ..models import Review, ReviewState
 from ..workflow.fingerprint import fingerprint
-from ..workflow.people import board_profile, reviewer_name
+from ..workflow.people import board_profile, is_listed, reviewer_name
 
 STEPS = [
     (ReviewState.SUBMITTED, _("Submitted")),
@@ -209,8 +209,8 @@ def review_for_page(page, request=None):
                 name=reviewer_name(user),
                 credentials=localized(profile, "credentials", page.lang) if profile else Localized("", page.lang),
                 schema_credentials=localized(profile, "credentials", page.content_lang).text if profile else "",
-                url=f"{board_url}#member-{user.pk}",
-                absolute_url=f"{absolute_board_url}#member-{user.pk}",
+                url=f"{board_url}#member-{user.pk}" if is_listed(user) else board_url,
+                absolute_url=f"{absolute_board_url}#member-{user.pk}" if is_listed(user) else absolute_board_url,
             )
         )
     result.last_reviewed = timezone.localdate(review.approved_at)

@@ -22,7 +22,7 @@ from articles.public.page import localized
 from articles.rendering.markdown import parse
 
 from ..models import Review
-from .people import board_profile, reviewer_name
+from .people import board_profile, staff_name
 
 LABELS = {
     "authorship": gettext_lazy("Authorship: named authors with credentials"),
@@ -146,7 +146,8 @@ def disclosure(article, lang, approvers):
         profile = board_profile(user)
         if profile is None or not localized(profile, "disclosure", lang).text.strip():
             problems.append(
-                _("Reviewer %(name)s has no disclosure in a board profile.") % {"name": reviewer_name(user)}
+                _("Reviewer %(name)s has no disclosure in a board profile.")
+                % {"name": staff_name(user)}
             )
     return Item("disclosure", tuple(problems))
 

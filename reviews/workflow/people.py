@@ -1,6 +1,7 @@
 """Who reviews: board membership, the languages a reviewer reads, how readers see reviewers named."""
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.utils.translation import gettext
 
 from articles.staff import roles
 
@@ -33,11 +34,23 @@ def may_submit(user):
 
 
 def reviewer_name(user):
-    """How readers see a reviewer named: the profile's name, else the user's full name."""
+    """How readers see a reviewer named: the profile's name, else the user's full name, else
+    "Medical Advisory Board member" (a login name is never shown to readers)."""
     profile = board_profile(user)
     if profile is not None:
         return profile.name
-    return user.get_full_name() or user.get_username()
+    return user.get_full_name() or gettext("Medical Advisory Board member")
+
+
+def staff_name(user):
+    """How staff see a reviewer named: as readers do, else by login name."""
+    profile = board_profile(user)
+    return profile.name if profile is not None else user.get_full_name() or user.get_username()
+
+
+def is_listed(user):
+    """Whether the public board page lists the reviewer: a profile, or at least a full name."""
+    return board_profile(user) is not None or bool(user.get_full_name())
 
 
 def reviewer_credentials(user, lang):

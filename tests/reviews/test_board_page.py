@@ -2,6 +2,7 @@
 
 import pytest
 
+from articles.models import Article
 from reviews.workflow import rules as workflow
 from tests.factories import make_topic
 from tests.reviews.conftest import make_article_with_history, make_board_member
@@ -41,7 +42,27 @@ def test_the_board_page_in_chinese(client, board):
     assert "医学博士" in html
     assert "骨科" in html
     assert "担任示例制药顾问。" in html
+
+
+def test_a_member_is_credited_only_with_the_language_version_they_signed_off(client, board, editor):
+    # Dr Lin signed off the English text only: the Chinese page links the English version,
+    # marked as English, and never claims the Chinese text was reviewed.
+    html = client.get("/zh-hans/board/").content.decode()
+    assert '<a href="/en/articles/knee/" lang="en">Is rest enough?</a>' in html
+    assert "/zh-hans/articles/knee/" not in html
+    article = Article.objects.get(slug="knee")
+    workflow.submit(article, "zh-hans", editor)
+    workflow.approve(article, "zh-hans", board)
+    html = client.get("/zh-hans/board/").content.decode()
     assert '<a href="/zh-hans/articles/knee/">休息就够了吗？</a>' in html
+    assert '<a href="/en/articles/knee/"' not in html
+
+
+def test_a_board_member_without_a_name_is_not_listed_by_login_name(client, board):
+    make_board_member("board-login", profile=False)
+    for lang in ("en", "zh-hans"):
+        html = client.get(f"/{lang}/board/").content.decode()
+        assert "board-login" not in html
 
 
 def test_the_board_page_queries_do_not_grow_with_members(client, board, django_assert_max_num_queries):

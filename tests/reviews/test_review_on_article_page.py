@@ -138,6 +138,15 @@ def test_a_reviewer_without_profile_is_named_by_full_name_without_credentials(cl
     assert "honorificSuffix" not in data["reviewedBy"][0]
 
 
+def test_a_reviewer_without_a_name_is_never_shown_by_login_name(client, imported):
+    approve(imported, "en", make_board_member("login-only", profile=False))
+    html, data = page(client, "/en/articles/msc-knee-dose/")
+    assert "Medically reviewed by Medical Advisory Board member" in text_of(html)
+    assert "login-only" not in html
+    assert data["reviewedBy"][0]["name"] == "Medical Advisory Board member"
+    assert 'href="/en/board/"' in html  # the board page, which does not list them by anchor
+
+
 def test_a_review_past_its_due_date_is_marked_overdue(client, imported, reviewer):
     approve(imported, "en", reviewer)
     Review.objects.filter(language="en").update(next_review_due=timezone.localdate() - datetime.timedelta(days=1))
