@@ -260,6 +260,7 @@ class Reference(models.Model):
         super().clean_fields(exclude=exclude)
 
     def clean(self):
+        self._check_key_kept_while_cited()
         if self.doi:
             clash = Reference.objects.filter(doi__iexact=self.doi).exclude(pk=self.pk).first()
             if clash:
@@ -284,6 +285,27 @@ class Reference(models.Model):
             self.retraction_source = ""
         elif not self.retraction_source:
             self.retraction_source = RetractionSource.EDITOR
+
+    def _check_key_kept_while_cited(self):
+        """Articles cite a reference by its key ([@key]) in their text, approved texts among
+        them: a new key would leave every one of them citing nothing."""
+        if self.pk is None:
+            return
+        old_key = Reference.objects.filter(pk=self.pk).values_list("key", flat=True).first()
+        if old_key is None or old_key == self.key:
+            return
+        slugs = sorted(set(self.citations.values_list("article__slug", flat=True)))
+        if slugs:
+            shown = ", ".join(slugs[:5]) + (", …" if len(slugs) > 5 else "")
+            raise ValidationError(
+                {
+                    "key": _(
+                        "The key cannot change while articles cite this reference as [@%(key)s] "
+                        "(%(count)s: %(slugs)s). Add a new reference instead, or cite it under its current key."
+                    )
+                    % {"key": old_key, "count": len(slugs), "slugs": shown}
+                }
+            )
 
     @property
     def doi_url(self):
