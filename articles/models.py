@@ -740,6 +740,10 @@ class Autosave(models.Model):
         _("language"), max_length=10, blank=True, help_text=_("The language tab the editor was writing in.")
     )
     values = models.JSONField(_("field values"), default=dict)
+    base_revision = models.CharField(
+        _("base revision"), max_length=64, blank=True,
+        help_text=_("The revision the text was typed on: restored with it, so a save meets what others saved since."),
+    )
     saved_at = models.DateTimeField(_("saved"), default=timezone.now)
 
     class Meta:

@@ -201,7 +201,9 @@ class WorkbenchAdminMixin:
             if article is None:
                 return HttpResponseRedirect(reverse("admin:articles_article_add"))
             return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
-        autosave = workbench.store_autosave(request.user, article, request.POST, request.POST.get("_language", ""))
+        autosave = workbench.store_autosave(
+            request.user, article, request.POST, request.POST.get("_language", ""), request.POST.get("base_revision", "")
+        )
         return JsonResponse({"saved_at": workbench.saved_at_label(autosave)})
 
     # --- the change form ---------------------------------------------------------------
@@ -251,7 +253,11 @@ class WorkbenchAdminMixin:
         if autosave is not None and request.method == "GET" and workbench.differs_from(autosave, obj):
             context["workbench"]["autosave"] = autosave
             context["workbench"]["autosave_message"] = workbench.restore_message(autosave)
-            context["workbench"]["config"]["autosave"] = {"values": autosave.values, "language": autosave.language}
+            # Restored with the revision it was typed on: a save then meets (merges, or shows as
+            # a conflict) what others saved since, instead of silently undoing it.
+            context["workbench"]["config"]["autosave"] = {
+                "values": autosave.values, "language": autosave.language, "baseRevision": autosave.base_revision,
+            }
         if request.method == "POST" and PREVIEW_BUTTON in request.POST:
             self._show_preview(request, context, obj)
 

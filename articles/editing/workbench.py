@@ -269,12 +269,16 @@ def autosave_for(user, article):
     return Autosave.objects.filter(**_autosave_lookup(user, article)).first()
 
 
-def store_autosave(user, article, values, language=""):
-    """Keep the posted text fields (only those) for ``user`` and ``article``. Never touches
-    the article itself."""
+def store_autosave(user, article, values, language="", base_revision=""):
+    """Keep the posted text fields (only those) for ``user`` and ``article``, with the
+    revision the form was opened on (``base_revision``, its lock token). Never touches the
+    article itself."""
     allowed = set(text_field_names())
     kept = {name: normalize_text(str(value)) for name, value in values.items() if name in allowed}
-    fields = {"values": kept, "language": (language or "")[:10], "saved_at": timezone.now()}
+    fields = {
+        "values": kept, "language": (language or "")[:10], "base_revision": (base_revision or "")[:64],
+        "saved_at": timezone.now(),
+    }
     autosave, _created = Autosave.objects.update_or_create(
         **_autosave_lookup(user, article), defaults=fields, create_defaults={**fields, "article": article}
     )

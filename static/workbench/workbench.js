@@ -329,19 +329,25 @@
       return match ? match[1] : "";
     }
 
+    // The revision the form's text was typed on (its lock token), kept with the autosave.
+    function baseRevision() {
+      var field = form.elements["base_revision"];
+      return field ? field.value : "";
+    }
+
     function autosave() {
       if (!dirty || submitting) return;
       dirty = false;
       fetch(config.autosaveUrl, {
         method: "POST",
-        body: payload({ _language: activeLanguage() }),
+        body: payload({ _language: activeLanguage(), base_revision: baseRevision() }),
         credentials: "same-origin",
       }).catch(function () { dirty = true; });
     }
     setInterval(autosave, AUTOSAVE_EVERY);
     window.addEventListener("pagehide", function () {
       if (dirty && !submitting && navigator.sendBeacon) {
-        navigator.sendBeacon(config.autosaveUrl, payload({ _language: activeLanguage() }));
+        navigator.sendBeacon(config.autosaveUrl, payload({ _language: activeLanguage(), base_revision: baseRevision() }));
       }
     });
 
@@ -354,6 +360,9 @@
           var el = form.elements[name];
           if (el && !el.readOnly && !el.disabled) el.value = values[name];
         });
+        // Saving then meets what others saved since that revision (merged, or shown as a conflict).
+        var base = form.elements["base_revision"];
+        if (base && config.autosave.baseRevision) base.value = config.autosave.baseRevision;
         var offer = document.getElementById("workbench-autosave");
         offer.textContent = gettext("Your unsaved text is back in the form. Save to keep it.");
         dirty = true;

@@ -126,3 +126,44 @@ def test_translator_autosaves_the_translation_of_a_published_article(client, tra
     assert Autosave.objects.get(user=translator).values == {"body_zh_hans": "## 证据\n\n翻译中。"}
     article.refresh_from_db()
     assert article.body_zh_hans in ("", None)
+
+
+def workbench_config(response):
+    html = response.content.decode()
+    return json.loads(re.search(r'<script id="workbench-config" type="application/json">(.*?)</script>', html, re.S)[1])
+
+
+def test_restored_text_meets_what_another_editor_saved_since(editor_client, chief_editor, db):
+    import reversion
+
+    with reversion.create_revision():
+        article = make_article(slug="knee", title="Which dose is best?", summary="Rest first.",
+                               body="## Evidence\n\nStored text.\n", status="published")
+    opened_on = locking.token_for(article)
+    # The editor types a paragraph; the autosave keeps it with the revision it was typed on.
+    autosave(editor_client, article, summary_en="Rest first.",
+             body_en="## Evidence\n\nStored text.\n\nA paragraph typed, not saved.", base_revision=opened_on)
+    assert Autosave.objects.get(article=article).base_revision == opened_on
+    # Meanwhile another editor saves a new key answer.
+    chief = Client()
+    chief.force_login(chief_editor)
+    theirs = form_data(slug="knee", status="published", title_en="Which dose is best?",
+                       summary_en="Rest, then exercise.", body_en="## Evidence\n\nStored text.", base_revision=opened_on)
+    assert chief.post(change_url(article), theirs).status_code == 302
+    # The editor reopens the article: the unsaved text is offered with the revision it was typed on.
+    offered = workbench_config(editor_client.get(change_url(article)))["autosave"]
+    assert offered["baseRevision"] == opened_on
+    # Restore (workbench.js puts the values and that revision in the form), then save.
+    restored = form_data(slug="knee", status="published", title_en="Which dose is best?", **offered["values"],
+                         base_revision=offered["baseRevision"])
+    response = editor_client.post(change_url(article), restored)
+    assert response.status_code == 200
+    assert "Someone else saved this article while you were editing" in response.content.decode()
+    article.refresh_from_db()
+    assert article.summary_en == "Rest, then exercise."  # not silently undone
+    # The form shows both edits combined; saving it keeps both.
+    response = editor_client.post(change_url(article), response.context["adminform"].form.data)
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.summary_en == "Rest, then exercise."
+    assert "A paragraph typed, not saved." in article.body_en

@@ -120,6 +120,56 @@ def test_unsaved_text_comes_back_after_the_page_was_closed(browser, setup):
     close_when_idle(context)
 
 
+def test_restored_text_does_not_undo_what_another_editor_saved_meanwhile(browser, setup, chief_editor):
+    live_server = setup
+    import reversion
+
+    from tests.factories import make_article
+
+    with reversion.create_revision():
+        article = make_article(slug="knee", title="Which dose is best?", summary="Rest first.", body="Stored text.")
+    change_url = f"{live_server.url}/admin/articles/article/{article.pk}/change/"
+
+    editor_context = browser.new_context(locale="en-US")
+    page = editor_context.new_page()
+    log_in(page, live_server)
+    page.goto(change_url)
+    page.fill("#id_body_en", "Stored text.\n\nA paragraph typed, then the tab was closed.")
+    for _ in range(50):
+        if Autosave.objects.filter(article=article).exists():
+            break
+        page.wait_for_timeout(200)
+    page.close()
+
+    # Another editor, in another session, saves a new key answer.
+    chief_context = browser.new_context(locale="en-US")
+    chief = chief_context.new_page()
+    log_in(chief, live_server, username="chief")
+    chief.goto(change_url)
+    chief.fill("#id_summary_en", "Rest, then exercise.")
+    chief.click("input[name=_continue]")
+    chief.wait_for_url("**/change/")
+    article.refresh_from_db()
+    assert article.summary_en == "Rest, then exercise."
+
+    page = editor_context.new_page()
+    page.goto(change_url)
+    page.click("#workbench-restore")
+    page.click("input[name=_continue]")
+    expect(page.locator("#content")).to_contain_text("Someone else saved this article while you were editing")
+    article.refresh_from_db()
+    assert article.summary_en == "Rest, then exercise."  # not undone by the restored text
+    # The form holds both edits combined: saving it keeps both.
+    assert page.locator("#id_summary_en").input_value() == "Rest, then exercise."
+    page.click("input[name=_continue]")
+    page.wait_for_url("**/change/")
+    article.refresh_from_db()
+    assert article.summary_en == "Rest, then exercise."
+    assert "A paragraph typed, then the tab was closed." in article.body_en
+    close_when_idle(chief_context)
+    close_when_idle(editor_context)
+
+
 def test_editor_adds_a_source_from_its_doi_without_leaving_the_article(page, setup, standin):  # noqa: F811
     """The lookup goes to the loopback stand-in for Crossref (tests/references/standin.py)."""
     standin.crossref_work(DOI, recorded("crossref-work-10.1371-journal.pone.0033693.json"))
