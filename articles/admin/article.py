@@ -28,7 +28,7 @@ from references.models import Reference
 
 from .. import list_columns, signals
 from ..editing import locking, merge
-from ..models import LANGUAGE_CODES, Article, Authorship, Persona, UpdateNote, field_suffix
+from ..models import LANGUAGE_CODES, Article, Authorship, Persona, Topic, UpdateNote, field_suffix
 from ..rendering.markdown import check_article
 from ..staff import rights
 from ..staff.access import may_open_drafts
@@ -125,6 +125,7 @@ class ArticleAdminForm(forms.ModelForm):
             return
         if conflict.token == (self.data.get(locking.OVERWRITE_FIELD) or "").strip():
             self.lock_overwrite = conflict  # the editor chose to overwrite exactly what was shown
+            self._keep_their_other_changes(conflict, submitted)
             return
         self.lock_conflict = conflict
         self.add_error(None, conflict.message())
@@ -142,6 +143,20 @@ class ArticleAdminForm(forms.ModelForm):
                     self.data.setlist(self.add_prefix(name), [str(pk) for pk in value])
                 else:
                     self.data[self.add_prefix(name)] = value
+
+    def _keep_their_other_changes(self, conflict, submitted):
+        """An overwrite replaces the parts both changed, not the rest of their save: a field
+        only they changed (or changed apart from the editor's paragraphs) keeps the merged
+        value, as when nothing conflicts."""
+        if conflict.merged is None:
+            return  # no base revision: nothing tells their changes from the editor's
+        for name, value in conflict.merged.values.items():
+            if value == submitted.get(name) or name not in self.cleaned_data:
+                continue
+            if name == "topics":
+                self.cleaned_data[name] = Topic.objects.filter(pk__in=value)
+            else:
+                self.cleaned_data[name] = value
 
     def _check_text(self):
         library_keys = set(Reference.objects.values_list("key", flat=True))
@@ -254,7 +269,12 @@ class ArticleAdmin(
     def construct_change_message(self, request, form, formsets, add=False):
         if getattr(request, "_article_save_was_noop", False):
             return []  # the formsets were not saved (nothing changed)
-        return super().construct_change_message(request, form, formsets, add)
+        message = super().construct_change_message(request, form, formsets, add)
+        for entry in message:  # the lock token changes on every save: not a change to name
+            fields = entry.get("changed", {}).get("fields")
+            if fields is not None and LOCK_FIELD in fields:
+                fields.remove(LOCK_FIELD)
+        return [entry for entry in message if entry.get("changed", {}).get("fields", True)]
 
     def log_change(self, request, obj, message):
         if getattr(request, "_article_save_was_noop", False):

@@ -296,3 +296,33 @@ def test_the_conflict_check_locks_the_row(article):
         assert locking.check(article.pk, locking.token_for(article)) is None
     if connection.features.has_select_for_update:
         assert any("FOR UPDATE" in q["sql"] for q in queries.captured_queries)
+
+
+def test_an_overwrite_replaces_only_the_parts_both_changed(editor, imported):
+    """A changes the key answer and a paragraph; B changes that paragraph too and overwrites:
+    B's paragraph wins, A's key answer (which B did not touch) is kept."""
+    client_a, page_a, client_b, page_b = two_editors_open(imported, editor)
+    url, body = change_url(imported), imported.body_en
+    theirs = body.replace("Pain at the injection site for a day.", "Pain at the injection site for one or two days.")
+    mine = body.replace("Pain at the injection site for a day.", "Pain and swelling at the injection site.")
+    posted = form_data_from(page_a, body_en=theirs, summary_en="Two injections, six weeks apart.")
+    assert client_a.post(url, as_browser_sends(posted)).status_code == 302
+    refused = client_b.post(url, as_browser_sends(form_data_from(page_b, body_en=mine)))
+    assert refused.status_code == 200
+
+    overwritten = client_b.post(url, {**form_data_from(refused), "_overwrite": overwrite_offered(refused)})
+
+    assert overwritten.status_code == 302
+    stored = Article.objects.get(pk=imported.pk)
+    assert "swelling" in stored.body_en and "one or two days" not in stored.body_en
+    assert stored.summary_en == "Two injections, six weeks apart."
+
+
+def test_the_overwrite_comment_names_no_internal_field(editor, imported):
+    client_a, page_a, client_b, page_b = two_editors_open(imported, editor)
+    url, body = change_url(imported), imported.body_en
+    assert client_a.post(url, form_data_from(page_a, body_en=body.replace("for a day", "for two days"))).status_code == 302
+    refused = client_b.post(url, form_data_from(page_b, body_en=body.replace("for a day", "for an hour")))
+    assert client_b.post(url, {**form_data_from(refused), "_overwrite": overwrite_offered(refused)}).status_code == 302
+    comment = newest_comment(imported)
+    assert "Body [en]" in comment and "base_revision" not in comment
