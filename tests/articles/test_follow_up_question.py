@@ -51,6 +51,24 @@ def test_errors_are_shown_and_what_the_reader_typed_is_kept(client, db):
     assert not FollowUpQuestion.objects.exists()
 
 
+def test_each_field_points_screen_readers_at_its_own_error(client, db):
+    import re
+
+    published_article()
+    html = ask(client, question="  ", email="not-an-address").content.decode()
+    for name in ("question", "email"):
+        described = re.search(rf'<(?:textarea|input)[^>]*name="{name}"[^>]*aria-describedby="([^"]+)"', html)[1]
+        assert f"id_{name}_error" in described.split()
+        assert f'id="id_{name}_error"' in html  # the id it points at exists
+
+
+def test_the_follow_up_page_puts_no_full_stop_after_the_question(client, db):
+    published_article()
+    for lang in ("en", "zh-hans"):
+        html = client.get(f"/{lang}/articles/knee-cells/follow-up/").content.decode()
+        assert "?</a>." not in html and "？</a>。" not in html
+
+
 def test_no_questions_on_a_draft(client, db):
     make_article("draft-one", status="draft")
     assert client.get("/en/articles/draft-one/follow-up/").status_code == 404
