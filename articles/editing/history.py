@@ -343,7 +343,7 @@ def build_revision_preview(version, *, lang, persona, personas):
 
     Uses the current reference library and glossary (a revision stores neither).
     """
-    from ..public.page import _plain_html, content_language, render_for_reader
+    from ..public.page import content_language, plain_paragraphs_html, render_for_reader
 
     article = article_from_version(version)
     content_lang = content_language(article, lang)
@@ -361,7 +361,7 @@ def build_revision_preview(version, *, lang, persona, personas):
         persona=persona,
         title=article.text("title", content_lang) or article.slug or "",
         summary_html=text.summary_html,
-        plain_summary_html=_plain_html(plain) if plain else mark_safe(""),
+        plain_summary_html=plain_paragraphs_html(plain) if plain else mark_safe(""),
         body_html=text.body_html,
         references=references,
         missing_keys=[key for key in text.keys if key not in text.library],

@@ -134,7 +134,7 @@ def _unsaved_page(article, *, lang, persona_choice):
         title=article.text("title", content_lang) or article.slug,
         summary_html=text.summary_html,
         body_html=text.body_html,
-        plain_summary_html=pages._plain_html(plain) if plain else pages.mark_safe(""),
+        plain_summary_html=pages.plain_paragraphs_html(plain) if plain else pages.mark_safe(""),
         toc=text.toc,
         references=entries,
         authors=[],

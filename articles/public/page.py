@@ -7,6 +7,7 @@ one query, render the text (cached: rendering/render_cache.py) and assemble the 
 
 import json
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -18,7 +19,7 @@ from django.urls import NoReverseMatch, resolve, reverse
 from django.urls.exceptions import Resolver404
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import escape, linebreaks
+from django.utils.html import escape, format_html_join, linebreaks
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator, normalize_newlines
@@ -294,6 +295,30 @@ def _plain_html(text):
     return mark_safe(linebreaks(escape(text)))  # noqa: S308 - escaped just above
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_WRAPPED = re.compile(r"[ \t]*\n[ \t]*")
+_CJK_AT_END = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]$")
+_CJK_AT_START = re.compile(r"^[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _unwrapped(paragraph):
+    """A paragraph's lines joined as one: a space between words, nothing between Chinese
+    characters (a file's lines are wrapped where the writer's editor wrapped them)."""
+    lines = _WRAPPED.split(paragraph.strip())
+    text = lines[0]
+    for line in lines[1:]:
+        joiner = "" if _CJK_AT_END.search(text) and _CJK_AT_START.search(line) else " "
+        text += joiner + line
+    return text
+
+
+def plain_paragraphs_html(text):
+    """Plain text (the plain-language summary) as escaped paragraphs: a blank line starts a
+    paragraph, a single line break is only where the lines were wrapped."""
+    paragraphs = [p for p in _PARAGRAPH_BREAK.split(normalize_newlines(text).strip()) if p.strip()]
+    return format_html_join("\n", "<p>{}</p>", ((_unwrapped(p),) for p in paragraphs))
+
+
 def glossary_entries(lang):
     """The glossary terms explained to lay readers of a text in ``lang`` (one query, once
     per content version for reader pages)."""
@@ -453,7 +478,7 @@ def build_article_page(article, *, lang, persona_choice, absolute_url, use_cache
         title=shown.fields["title"] or article.slug,
         summary_html=summary_html,
         body_html=body_html,
-        plain_summary_html=_plain_html(plain_summary) if plain_summary else mark_safe(""),
+        plain_summary_html=plain_paragraphs_html(plain_summary) if plain_summary else mark_safe(""),
         toc=toc,
         references=entries,
         authors=authors,
