@@ -14,7 +14,7 @@ REVIEW_INTERVAL_MONTHS    months from an approval to the next review due (defaul
 FOLLOWUP_RATE_LIMIT, FOLLOWUP_RATE_WINDOW_SECONDS  reader questions per client per window (5, 3600)
 FOLLOWUP_EMAIL_RETENTION_DAYS  days an asker's email address is kept at most (90)
 TRUSTED_PROXY_COUNT proxies that append to X-Forwarded-For in front of the app (default 0)
-CONTACT_EMAIL   the address the contact page gives readers
+CONTACT_EMAIL   the address the contact page gives readers (development: editors@example.org)
 REVIEW_GATE     caution (default): readers see the latest text, with a caution until approved;
                 approval: readers see the last approved text of each language version
 SITE_URL        the site's address, for links in emails (default http://127.0.0.1:8000)
@@ -284,8 +284,9 @@ FOLLOWUP_RATE_LIMIT = int(os.environ.get("FOLLOWUP_RATE_LIMIT", "5"))
 FOLLOWUP_RATE_WINDOW_SECONDS = int(os.environ.get("FOLLOWUP_RATE_WINDOW_SECONDS", "3600"))
 FOLLOWUP_EMAIL_RETENTION_DAYS = int(os.environ.get("FOLLOWUP_EMAIL_RETENTION_DAYS", "90"))
 
-# The address the contact page gives readers (empty: the page shows only its text).
-CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "")
+# The address the contact page gives readers (empty: the page shows only its text). The
+# demo site (development) gives an example address, so its contact page leads somewhere.
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "" if PRODUCTION else "editors@example.org")
 
 # Reference lookup (admin "Fill from DOI or PMID", manage.py check_retractions)
 CROSSREF_API_URL = os.environ.get("CROSSREF_API_URL", "https://api.crossref.org")

@@ -44,3 +44,13 @@ def test_deploy_check_warns_when_the_cache_is_not_shared_between_app_servers():
     assert "medcms.W001" in without.stderr + without.stdout
     shared = _run(code, **{**env, "CACHE_URL": "redis://127.0.0.1:6379/1"})
     assert "medcms.W001" not in shared.stderr + shared.stdout
+
+
+def test_the_demo_site_gives_an_example_contact_address_and_production_none_unless_set():
+    code = "from django.conf import settings as s; print(repr(s.CONTACT_EMAIL))"
+    env = {k: v for k, v in os.environ.items() if k == "CONTACT_EMAIL"}
+    assert not env, "CONTACT_EMAIL is set in the test environment"
+    assert _run(code).stdout.strip() == "'editors@example.org'"
+    production = {"DJANGO_ENV": "production", "SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "example.org"}
+    assert _run(code, **production).stdout.strip() == "''"
+    assert _run(code, **production, CONTACT_EMAIL="desk@example.net").stdout.strip() == "'desk@example.net'"
