@@ -43,7 +43,7 @@ class ReferenceAdmin(UnchangedSaveMakesNoRevisionMixin, VersionAdmin):
         "citing_article_count",
     )
     list_filter = ("evidence", "retracted", "csl_type")
-    search_fields = ("key", "title", "doi", "pmid")
+    search_fields = ("key", "title", "doi", "pmid")  # shows the search box; see get_search_results
     ordering = ("key",)
     actions = ("export_ris", "export_bibtex", "export_csl_json")
     readonly_fields = ("corrections",)
@@ -62,6 +62,13 @@ class ReferenceAdmin(UnchangedSaveMakesNoRevisionMixin, VersionAdmin):
 
     # What the list does not show: left out of its query.
     LIST_DEFERRED = ("authors", "csl_extra", "csl_source", "correction_notices")
+
+    def get_search_results(self, request, queryset, search_term):
+        """Every word in the key, title, authors, journal, DOI or PMID (Reference.objects.matching),
+        as the article form's citation picker searches."""
+        if not search_term.strip():
+            return queryset, False
+        return queryset.matching(search_term), False
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)

@@ -1,3 +1,4 @@
+import json
 import re
 from urllib.parse import unquote
 
@@ -126,7 +127,32 @@ class RetractionSource(models.TextChoices):
     EDITOR = "editor", _("an editor")
 
 
+def _in_authors(word):
+    """Authors holding ``word``: the JSON as stored holds a name as written (PostgreSQL's
+    jsonb) or with its non-ASCII letters escaped (SQLite: "J\\u00fcni"); either matches."""
+    escaped = json.dumps(word)[1:-1]
+    condition = Q(authors__icontains=word)
+    return condition | Q(authors__icontains=escaped) if escaped != word else condition
+
+
 class ReferenceQuerySet(models.QuerySet):
+    def matching(self, query, *, max_words=6):
+        """References holding every word of ``query`` in their key, title, authors, journal,
+        DOI or PMID (a four-digit word: or the year)."""
+        words = [word for word in (query or "").split() if word][:max_words]
+        condition = Q()
+        for word in words:
+            match = (
+                Q(title__icontains=word) | Q(key__icontains=word) | _in_authors(word)
+                | Q(doi__icontains=word) | Q(container_title__icontains=word)
+            )
+            if word.isdigit():
+                match |= Q(pmid=word)
+                if len(word) == 4:
+                    match |= Q(issued_year=int(word))
+            condition &= match
+        return self.filter(condition)
+
     def with_citing_article_count(self):
         """Annotates ``citing_article_count``: how many articles cite the reference (in any
         language). A correlated subquery, so only the rows a list shows are counted (no

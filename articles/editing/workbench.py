@@ -11,10 +11,8 @@ posted (``posted_texts``). Nothing here writes the article or makes a revision.
 - ``search_library``: the citation picker's search of the reference library.
 """
 
-import re
 from dataclasses import dataclass
 
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
@@ -197,24 +195,9 @@ def search_library(query, limit=SEARCH_LIMIT):
 
     One query whatever the library holds; at most ``limit`` results, newest first.
     """
-    words = [word for word in re.split(r"\s+", (query or "").strip()) if word][:6]
-    if not words:
+    if not (query or "").strip():
         return []
-    condition = Q()
-    for word in words:
-        match = (
-            Q(title__icontains=word)
-            | Q(key__icontains=word)
-            | Q(authors__icontains=word)
-            | Q(doi__icontains=word)
-            | Q(container_title__icontains=word)
-        )
-        if word.isdigit():
-            match |= Q(pmid=word)
-            if len(word) == 4:
-                match |= Q(issued_year=int(word))
-        condition &= match
-    found = Reference.objects.filter(condition).order_by("-issued_year", "key")[:limit]
+    found = Reference.objects.matching(query).order_by("-issued_year", "key")[:limit]
     return [reference_entry(ref) for ref in found]
 
 

@@ -82,3 +82,15 @@ def test_board_member_can_view_but_not_change(client, board_member):
     assert client.get(LIST_URL).status_code == 200
     response = client.post(reverse("admin:references_reference_change", args=[ref.pk]), {"key": "changed"})
     assert response.status_code == 403
+
+
+def test_search_by_author_with_or_without_accents_in_the_list_and_the_picker(editor_client):
+    from articles.editing.workbench import search_library
+
+    make_reference("wandel-2010", title="Effects of glucosamine", issued_year=2010,
+                   authors=[{"family": "Wandel", "given": "Simon"}, {"family": "Jüni", "given": "Peter"}])
+    make_reference("other", title="Something else", authors=[{"family": "Reda", "given": "Ana"}])
+    for query, expected in (("Jüni", ["wandel-2010"]), ("jüni 2010", ["wandel-2010"]), ("Reda", ["other"])):
+        response = editor_client.get(LIST_URL, {"q": query})
+        assert [r.key for r in response.context["cl"].result_list] == expected, query
+        assert [entry["key"] for entry in search_library(query)] == expected, query
