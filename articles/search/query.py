@@ -19,6 +19,7 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from html import escape  # Django's escape, without its lazy-string wrapper (hundreds of calls a page)
 
 from django.conf import settings
 from django.db import connection
@@ -26,7 +27,6 @@ from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.expressions import Col
 from django.db.models.sql.where import WhereNode
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from ..models import LANGUAGE_CODES, Article, ArticleSearch, GlossaryTerm, Topic, field_suffix
