@@ -8,7 +8,7 @@ from django.template.base import TextNode, TokenType, Variable
 from django.template.defaulttags import URLNode
 from django.templatetags.i18n import BlockTranslateNode, TranslateNode
 from django.templatetags.static import StaticNode
-from django.urls import get_script_prefix, translate_url
+from django.urls import get_script_prefix, reverse, translate_url
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape
 from django.utils.http import urlencode
@@ -47,6 +47,10 @@ def language_links(context):
         with override(code):
             name = str(dict(settings.LANGUAGES)[code])
         url = translate_url(request.get_full_path(), code) if request else f"/{code}/"
+        if code != current and url == (request.get_full_path() if request else url):
+            # An address no route knows (a 404 page): that language's home, not this page again.
+            with override(code):
+                url = reverse("articles:index")
         links.append(LanguageLink(code, name, url, code == current))
     return links
 

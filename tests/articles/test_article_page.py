@@ -150,6 +150,19 @@ def test_unknown_article_gives_a_helpful_404(client, db):
     assert 'href="/en/articles/"' in html
 
 
+def test_the_language_switcher_of_an_unknown_address_leads_to_each_languages_home(client, db, settings):
+    settings.DEBUG = False
+    html = client.get("/en/nope/").content.decode()
+    switcher = html[html.index('class="lang-switcher"'):]
+    assert 'href="/zh-hans/articles/" lang="zh-hans"' in switcher
+    html = client.get("/zh-hans/nope/").content.decode()
+    switcher = html[html.index('class="lang-switcher"'):]
+    assert 'href="/en/articles/" lang="en"' in switcher
+    # An unknown article keeps its address in the other language (the route knows it).
+    html = client.get("/en/articles/no-such-thing/").content.decode()
+    assert 'href="/zh-hans/articles/no-such-thing/"' in html[html.index('class="lang-switcher"'):]
+
+
 def test_chinese_page_renders_the_chinese_version(client, db):
     make_article("bilingual", title="Is rest best?", summary="Yes, mostly.",
                  title_zh_hans="休息是最好的吗？", summary_zh_hans="大多数情况下是的。")
