@@ -69,6 +69,12 @@ def test_the_follow_up_page_puts_no_full_stop_after_the_question(client, db):
         assert "?</a>." not in html and "？</a>。" not in html
 
 
+def test_chinese_labels_end_in_a_full_width_colon(client, db):
+    published_article()
+    html = client.get("/zh-hans/articles/knee-cells/follow-up/").content.decode()
+    assert "您的问题：</label>" in html and "您的问题:</label>" not in html
+
+
 def test_no_questions_on_a_draft(client, db):
     make_article("draft-one", status="draft")
     assert client.get("/en/articles/draft-one/follow-up/").status_code == 404
