@@ -73,3 +73,11 @@ def test_topic_page_shows_its_description_in_the_page_language(client, db):
                description_zh_hans="髋关节相关内容。")
     assert "The hip joint." in client.get("/en/topics/hips/").content.decode()
     assert "髋关节相关内容。" in client.get("/zh-hans/topics/hips/").content.decode()
+
+
+def test_chinese_cards_put_no_space_after_the_full_width_colon(client, db):
+    from tests.factories import make_article
+
+    make_article("zh-card", status="published", title="Q?", summary="A.", title_zh_hans="问？", summary_zh_hans="答。")
+    html = client.get("/zh-hans/articles/").content.decode()
+    assert "最后更新：<time" in html and "最后更新： <time" not in html

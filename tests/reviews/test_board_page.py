@@ -70,3 +70,8 @@ def test_the_board_page_queries_do_not_grow_with_members(client, board, django_a
         make_board_member(f"more{i}", specialties=[make_topic()])
     with django_assert_max_num_queries(6):
         assert client.get("/en/board/").status_code == 200
+
+
+def test_chinese_lists_use_the_enumeration_comma(client, board):
+    html = client.get("/zh-hans/board/").content.decode()
+    assert "英文、简体中文" in html
