@@ -73,14 +73,27 @@ class CommentField(forms.CharField):
         return super().to_python(value).replace("\r\n", "\n").replace("\r", "\n")
 
 
-class ApproveForm(forms.Form):
+class _OwnIds:
+    """The review page shows several of these forms, each with a "comment": ids of their own
+    (id_approve_comment, id_request_changes_comment), so each label names its own box."""
+
+    id_prefix = ""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"id_{self.id_prefix}_%s")
+        super().__init__(*args, **kwargs)
+
+
+class ApproveForm(_OwnIds, forms.Form):
+    id_prefix = "approve"
     revision = forms.IntegerField(widget=forms.HiddenInput)
     comment = CommentField(label=gettext_lazy("Comment (optional)"), required=False, widget=forms.Textarea(
         attrs={"rows": 2}
     ))
 
 
-class RequestChangesForm(forms.Form):
+class RequestChangesForm(_OwnIds, forms.Form):
+    id_prefix = "request_changes"
     comment = CommentField(
         label=gettext_lazy("What must change"), widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": gettext_lazy("Say what must change: requesting changes needs a comment.")},

@@ -80,3 +80,13 @@ def test_with_a_quorum_of_two_the_page_counts_the_approvals(client, reviewer, se
     client.force_login(second_reviewer)
     client.post(review_url(submitted), {"_action": "approve", "revision": revision.pk})
     assert Review.objects.get(article=submitted).state == ReviewState.APPROVED
+
+
+def test_each_comment_box_on_the_review_page_has_its_own_id(client, reviewer, submitted):
+    import re
+
+    client.force_login(reviewer)
+    html = client.get(review_url(submitted)).content.decode()
+    ids = re.findall(r'<textarea[^>]*id="([^"]+)"', html)
+    assert len(ids) == len(set(ids)) and {"id_approve_comment", "id_request_changes_comment"} <= set(ids)
+    assert '<label for="id_approve_comment">' in html
