@@ -296,27 +296,13 @@ def _plain_html(text):
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-_WRAPPED = re.compile(r"[ \t]*\n[ \t]*")
-_CJK_AT_END = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]$")
-_CJK_AT_START = re.compile(r"^[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
-
-
-def _unwrapped(paragraph):
-    """A paragraph's lines joined as one: a space between words, nothing between Chinese
-    characters (a file's lines are wrapped where the writer's editor wrapped them)."""
-    lines = _WRAPPED.split(paragraph.strip())
-    text = lines[0]
-    for line in lines[1:]:
-        joiner = "" if _CJK_AT_END.search(text) and _CJK_AT_START.search(line) else " "
-        text += joiner + line
-    return text
 
 
 def plain_paragraphs_html(text):
     """Plain text (the plain-language summary) as escaped paragraphs: a blank line starts a
     paragraph, a single line break is only where the lines were wrapped."""
     paragraphs = [p for p in _PARAGRAPH_BREAK.split(normalize_newlines(text).strip()) if p.strip()]
-    return format_html_join("\n", "<p>{}</p>", ((_unwrapped(p),) for p in paragraphs))
+    return format_html_join("\n", "<p>{}</p>", ((typography.unwrapped(p),) for p in paragraphs))
 
 
 def glossary_entries(lang):

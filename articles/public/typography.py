@@ -8,7 +8,13 @@ import re
 from dataclasses import dataclass
 
 # CJK symbols and punctuation, and the full-width forms ("：", "，", "（", ...).
-_ENDS_FULL_WIDTH = re.compile(r"[\u3000-\u303f\uff00-\uffef]$")
+_FULL_WIDTH = "\u3000-\u303f\uff00-\uffef"
+_ENDS_FULL_WIDTH = re.compile(f"[{_FULL_WIDTH}]$")
+# Those and the Chinese characters: text written without spaces between words.
+_CHINESE = f"{_FULL_WIDTH}\u3400-\u4dbf\u4e00-\u9fff"
+_ENDS_CHINESE = re.compile(f"[{_CHINESE}]$")
+_STARTS_CHINESE = re.compile(f"^[{_CHINESE}]")
+_WRAPPED = re.compile(r"[ \t]*\n[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -30,3 +36,13 @@ def separators(lang):
 def gap_after(label):
     """The space that follows a label ("Last updated:"): none after full-width punctuation."""
     return "" if _ENDS_FULL_WIDTH.search(label or "") else " "
+
+
+def unwrapped(paragraph):
+    """A paragraph's lines joined as one: a space between words, nothing between Chinese
+    characters (a file's lines are wrapped where the writer's editor wrapped them)."""
+    lines = _WRAPPED.split(paragraph.strip())
+    text = lines[0]
+    for line in lines[1:]:
+        text += ("" if _ENDS_CHINESE.search(text) and _STARTS_CHINESE.search(line) else " ") + line
+    return text

@@ -41,14 +41,14 @@ def language_links(context):
     """The same page (same article, same query string, so the same persona) in each language."""
     request = context.get("request")
     current = get_language()
+    here = request.get_full_path() if request else None
     links = []
     for code, _name in settings.LANGUAGES:
         # Each language named in itself: a reader who cannot read the page can still find theirs.
         with override(code):
             name = str(dict(settings.LANGUAGES)[code])
-        url = translate_url(request.get_full_path(), code) if request else f"/{code}/"
-        if code != current and url == (request.get_full_path() if request else url):
-            # An address no route knows (a 404 page): that language's home, not this page again.
+        url = translate_url(here, code) if here else f"/{code}/"
+        if code != current and url == here:  # no route knows this address (a 404 page): the home
             with override(code):
                 url = reverse("articles:index")
         links.append(LanguageLink(code, name, url, code == current))
