@@ -21,7 +21,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import translation
 from django.utils.translation import gettext as _
-from reversion.models import Revision, Version
+from reversion.models import Version
 
 from articles.files import demo_hooks
 from articles.files.demo_edits import REVISION_MARK, EditedSinceLoaded, byline_comment
@@ -358,12 +358,10 @@ def sync_authorships(slug, author_slugs, guard=None):
             elif authorship.position != position:
                 authorship.position = position
                 authorship.save(update_fields=["position"])
-        reversion.add_to_revision(article)
+        # Saved, not only added: reversion drops an article version identical to the last one
+        # (ignore_duplicates), and with it the revision's place in the article's history.
+        article.save(update_fields=["updated_at"])
         reversion.set_comment(comment)
-    if not Revision.objects.filter(comment=comment).exists():
-        # Only authors removed: no version changed, so reversion saved no revision. Its comment
-        # is the record of the byline load_demo set (see articles.files.demo_edits).
-        Revision.objects.create(comment=comment)
     return "set"
 
 
