@@ -289,6 +289,8 @@ class ReviewEvent(models.Model):
         APPROVE = "approve", _("Approved")
         REQUEST_CHANGES = "request_changes", _("Requested changes")
         REFERENCE_RETRACTED = "reference_retracted", _("Cited reference retracted")
+        APPROVED_TEXT_CHANGED = "approved_text_changed", _("Approved text changed")
+        APPROVED_TEXT_BACK = "approved_text_back", _("Approved text back")
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(_("action"), max_length=30, choices=Action.choices)

@@ -7,29 +7,56 @@ fingerprint of every text citing it), after a bulk write of references
 is created. The review queue reads it to sort the versions into tabs in SQL
 (``Review.objects.with_current_state()``); the page of a review and the workflow still
 compute the fingerprint from the text itself before anyone approves.
+
+When the stored text of an approved version moves away from the approved fingerprint (an
+edit, a revert, a cited reference changed), the review's timeline gets an "Approved text
+changed" event naming who saved; when it comes back to it (a revert), "Approved text back".
+The stored state stays "approved": the approval counts again for exactly that text.
 """
+
+import reversion
 
 from articles.models import Article, Citation
 
-from ..models import Review
+from ..audit.middleware import request_actor_and_ip
+from ..models import Review, ReviewEvent, ReviewState
 from ..workflow.fingerprint import article_fingerprint
 
 
 def refresh_articles(article_ids):
     """Store the live fingerprint of every review of these articles (one fingerprint per
-    language version; rows already right are not written)."""
-    reviews = list(Review.objects.filter(article_id__in=set(article_ids)).values_list("pk", "article_id", "language",
-                                                                                     "live_fingerprint"))
+    language version; rows already right are not written), and put on the review's timeline
+    each approved text that changed, or came back to what the board approved."""
+    reviews = list(
+        Review.objects.filter(article_id__in=set(article_ids)).values_list(
+            "pk", "article_id", "language", "live_fingerprint", "state", "approved_fingerprint"
+        )
+    )
     if not reviews:
         return
-    articles = Article.objects.in_bulk({article_id for _pk, article_id, _lang, _live in reviews})
-    for pk, article_id, lang, live in reviews:
+    articles = Article.objects.in_bulk({row[1] for row in reviews})
+    for pk, article_id, lang, live, state, approved in reviews:
         article = articles.get(article_id)
         if article is None:
             continue
         current = article_fingerprint(article, lang)
-        if current != live:
-            Review.objects.filter(pk=pk).update(live_fingerprint=current)
+        if current == live:
+            continue
+        # Conditional: of two saves at once, one moves the fingerprint and records the event.
+        moved = Review.objects.filter(pk=pk, live_fingerprint=live).update(live_fingerprint=current)
+        if moved and state == ReviewState.APPROVED and approved:
+            if live == approved:
+                _record(pk, ReviewEvent.Action.APPROVED_TEXT_CHANGED, ReviewState.APPROVED, ReviewState.SUBMITTED)
+            elif current == approved:
+                _record(pk, ReviewEvent.Action.APPROVED_TEXT_BACK, ReviewState.SUBMITTED, ReviewState.APPROVED)
+
+
+def _record(review_pk, action, from_state, to_state):
+    """The event, by whoever is saving: the revision's user, else the request's."""
+    user = reversion.get_user() if reversion.is_active() else None
+    if user is None:
+        user, _ip = request_actor_and_ip()
+    ReviewEvent.objects.create(review_id=review_pk, action=action, from_state=from_state, to_state=to_state, user=user)
 
 
 def refresh_references(reference_ids):

@@ -14,6 +14,11 @@ from tests.reviews.conftest import browser_post_data, make_article_with_history
 
 @pytest.fixture
 def approved(editor, reviewer):
+    return make_approved_article(editor, reviewer)
+
+
+def make_approved_article(editor, reviewer):
+    """A published article cited and approved in English and Chinese."""
     make_reference("knee-trial", title="A knee trial")
     article = make_article_with_history(
         editor, slug="approved", status="published",
