@@ -15,6 +15,7 @@ The stored state stays "approved": the approval counts again for exactly that te
 """
 
 import reversion
+from django.db import transaction
 
 from articles.models import Article, Citation
 
@@ -29,26 +30,34 @@ def refresh_articles(article_ids):
     each approved text that changed, or came back to what the board approved."""
     reviews = list(
         Review.objects.filter(article_id__in=set(article_ids)).values_list(
-            "pk", "article_id", "language", "live_fingerprint", "state", "approved_fingerprint"
+            "pk", "article_id", "language", "live_fingerprint"
         )
     )
     if not reviews:
         return
     articles = Article.objects.in_bulk({row[1] for row in reviews})
-    for pk, article_id, lang, live, state, approved in reviews:
+    for pk, article_id, lang, live in reviews:
         article = articles.get(article_id)
         if article is None:
             continue
         current = article_fingerprint(article, lang)
         if current == live:
             continue
-        # Conditional: of two saves at once, one moves the fingerprint and records the event.
-        moved = Review.objects.filter(pk=pk, live_fingerprint=live).update(live_fingerprint=current)
-        if moved and state == ReviewState.APPROVED and approved:
-            if live == approved:
-                _record(pk, ReviewEvent.Action.APPROVED_TEXT_CHANGED, ReviewState.APPROVED, ReviewState.SUBMITTED)
-            elif current == approved:
-                _record(pk, ReviewEvent.Action.APPROVED_TEXT_BACK, ReviewState.SUBMITTED, ReviewState.APPROVED)
+        with transaction.atomic():
+            # Read again under the row's lock: of two saves at once, the event is recorded once.
+            row = (
+                Review.objects.select_for_update().filter(pk=pk)
+                .values_list("live_fingerprint", "state", "approved_fingerprint").first()
+            )
+            if row is None or row[0] == current:
+                continue
+            live, state, approved = row
+            Review.objects.filter(pk=pk).update(live_fingerprint=current)
+            if state == ReviewState.APPROVED and approved:
+                if live == approved:
+                    _record(pk, ReviewEvent.Action.APPROVED_TEXT_CHANGED, ReviewState.APPROVED, ReviewState.SUBMITTED)
+                elif current == approved:
+                    _record(pk, ReviewEvent.Action.APPROVED_TEXT_BACK, ReviewState.SUBMITTED, ReviewState.APPROVED)
 
 
 def _record(review_pk, action, from_state, to_state):
