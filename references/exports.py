@@ -210,8 +210,16 @@ def _ris_entry(reference):
     return entry
 
 
+class _RisWriter(rispy.RisWriter):
+    """rispy's writer without the "1." it puts before each record: no RIS tag, and a line some
+    reference managers report as malformed. Every record starts with its TY line."""
+
+    def set_header(self, count):
+        return ""
+
+
 def to_ris(references):
-    return rispy.dumps([_ris_entry(reference) for reference in references])
+    return rispy.dumps([_ris_entry(reference) for reference in references], implementation=_RisWriter)
 
 
 # --- files ---------------------------------------------------------------------------
