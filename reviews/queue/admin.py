@@ -315,12 +315,18 @@ class ReviewQueueAdmin(QueueAdmin):
         newest, approved = queue.versions_of([review])
         events = list(review.events.select_related("user").order_by("created_at", "id"))
         sign_offs = []
+        approve_refusal = ""
         if waiting:
             current = current or article_fingerprint(article, lang)
             # Approvals of this text so far, towards the quorum.
             sign_offs = list(
                 review.sign_offs.filter(cycle=review.cycle, fingerprint=current).select_related("reviewer")
             )
+        if waiting and acts:
+            # What approve() would refuse, said before the board member writes a comment.
+            approve_refusal = workflow.separation_of_duties(article, lang, review, user)[0]
+            if not approve_refusal and any(sign_off.reviewer_id == user.pk for sign_off in sign_offs):
+                approve_refusal = workflow.already_approved_message()
         names = dict(settings.LANGUAGES)
         context = {
             **self._context(request, _("Medical review")),
@@ -335,6 +341,7 @@ class ReviewQueueAdmin(QueueAdmin):
             "fingerprint": current,
             "quorum": settings.REVIEW_QUORUM,
             "approvals": sign_offs,
+            "approve_refusal": approve_refusal,
             "diff_url": queue.diff_url(review, newest, approved),
             "preview_urls": [(p, queue.preview_url(article, lang, p)) for p in all_personas()],
             "history_url": reverse(f"{self.admin_site.name}:articles_article_history", args=[article.pk]),

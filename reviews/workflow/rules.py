@@ -310,7 +310,7 @@ def approve(article, lang, user, comment="", revision_id=None):
             )
         )
         if any(sign_off.reviewer_id == user.pk for sign_off in approvers):
-            raise ReviewRefused(_("You have already approved this text; another board member must approve it too."))
+            raise ReviewRefused(already_approved_message())
         quorum = settings.REVIEW_QUORUM
         completes = len(approvers) + 1 >= quorum
         if completes and settings.REVIEW_REQUIRE_SPECIALTY:
@@ -331,21 +331,35 @@ def approve(article, lang, user, comment="", revision_id=None):
         return review
 
 
+def separation_of_duties(article, lang, review, user):
+    """(why ``user`` may not approve this text, "" if they may; the ids of the users who
+    changed the text since its last approval, None when the user is an author). The review
+    page asks it to show the reason instead of the Approve button; approve() to refuse."""
+    if article.authorships.filter(author__user=user).exists():
+        return _("You are an author of this article: another board member must approve it."), None
+    editor_ids = text_editors_since_approval(article, lang, review)
+    if user.pk not in editor_ids:
+        return "", editor_ids
+    if review.approved_revision_id:
+        message = _(
+            "You changed this text since its last approval (revision %(revision)s): "
+            "another board member must approve it."
+        ) % {"revision": review.approved_revision_id}
+    else:
+        message = _("You wrote or edited this text: another board member must approve it.")
+    return message, editor_ids
+
+
+def already_approved_message():
+    return _("You have already approved this text; another board member must approve it too.")
+
+
 def _check_separation_of_duties(locked, user):
     """Refuses an approval by an author or an editor of the text; returns the ids of the
     users who changed the text since its last approval."""
-    if locked.article.authorships.filter(author__user=user).exists():
-        raise ReviewRefused(_("You are an author of this article: another board member must approve it."))
-    editor_ids = text_editors_since_approval(locked.article, locked.lang, locked.review)
-    if user.pk in editor_ids:
-        if locked.review.approved_revision_id:
-            message = _(
-                "You changed this text since its last approval (revision %(revision)s): "
-                "another board member must approve it."
-            ) % {"revision": locked.review.approved_revision_id}
-        else:
-            message = _("You wrote or edited this text: another board member must approve it.")
-        raise ReviewRefused(message)
+    refusal, editor_ids = separation_of_duties(locked.article, locked.lang, locked.review, user)
+    if refusal:
+        raise ReviewRefused(refusal)
     return editor_ids
 
 
