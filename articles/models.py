@@ -1,3 +1,5 @@
+from functools import lru_cache
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.postgres.search import SearchVectorField
@@ -5,9 +7,10 @@ from django.core.validators import RegexValidator
 from django.db import models, transaction
 from django.db.models import Prefetch, Q
 from django.db.models.functions import Coalesce
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 
 from references.models import Reference
 
@@ -24,6 +27,19 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 def field_suffix(lang):
     """The column suffix modeltranslation uses for a language code (zh-hans -> zh_hans)."""
     return lang.replace("-", "_")
+
+
+_SLUG_MARK = "slug-mark-0"  # a slug (validate_slug) found nowhere else in the URL
+
+
+@lru_cache(maxsize=64)
+def _detail_url_parts(lang, script_prefix, urlconf):
+    """(before, after) the slug in an article's URL in ``lang`` under that script prefix and
+    URL configuration (both read by reverse())."""
+    with override(lang):
+        url = reverse("articles:detail", args=[_SLUG_MARK])
+    before, after = url.rsplit(_SLUG_MARK, 1)
+    return before, after
 
 
 # The long text fields of an article: lists never load them (ArticleQuerySet.without_long_text).
@@ -315,6 +331,11 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:detail", args=[self.slug])
+
+    def url_in(self, lang):
+        """get_absolute_url() in ``lang``, without a reverse() for each article of a list."""
+        prefix, suffix = _detail_url_parts(lang, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+        return f"{prefix}{self.slug}{suffix}"
 
     @classmethod
     def from_db(cls, db, field_names, values):

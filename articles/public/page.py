@@ -513,8 +513,7 @@ def _title_card(article, lang, versions):
         code, shown = shown_version(article, lang, versions=versions, fields=("title",))
     except text_source.NotShown:
         return None
-    with override(lang):
-        url = article.get_absolute_url()
+    url = article.url_in(lang)
     return ArticleCard(
         url=url,
         title=Localized(shown.fields["title"] or article.slug, code, code != lang),
@@ -618,8 +617,7 @@ def _card(article, lang, versions):
         code, shown = shown_version(article, lang, versions=versions, fields=CARD_FIELDS)
     except text_source.NotShown:
         return None
-    with override(lang):
-        url = article.get_absolute_url()
+    url = article.url_in(lang)
     answer = Truncator(plain_text(shown.fields["summary"])).chars(ANSWER_SNIPPET_LENGTH)
     return ArticleCard(
         url=url,

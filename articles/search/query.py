@@ -556,8 +556,6 @@ def _topics_by_pk(pks):
 def results(hits, lang, concepts):
     """The Result of each hit (a page of them): one query for the articles, one for their
     topic links (the topics themselves memoized), plus what text_source's provider needs."""
-    from django.utils.translation import override
-
     from ..public.page import localized, shown_version
 
     ids = [h.article_id for h in hits]
@@ -584,11 +582,9 @@ def results(hits, lang, concepts):
             continue
         if versions is not None and not _shows_a_query_word(shown.fields, pattern):
             continue  # it matched text readers are not shown (e.g. not yet approved)
-        with override(code):
-            url = article.get_absolute_url()
         found.append(
             Result(
-                url=url,
+                url=article.url_in(code),
                 title=highlight(shown.fields["title"] or article.slug, pattern),
                 snippet=snippet(shown.fields, pattern),
                 lang=code,
