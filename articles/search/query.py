@@ -536,13 +536,34 @@ def _shows_a_query_word(fields, pattern):
     return pattern is None or any(_spans(plain_text(fields.get(name, "")), pattern) for name in ("title", "summary", "body"))
 
 
-# What a result shows of the live text, and the article columns it reads (the other texts,
-# long, are left in the database; text_source's provider reads content_updated_at).
-_RESULT_FIELDS = ("title", "summary", "body")
+# What a result shows of the live text, and the article columns read for it (the other texts,
+# long, are left in the database; text_source's provider reads content_updated_at). The body is
+# read afterwards, and only for the results whose key answer holds no query word (_bodies).
+_RESULT_FIELDS = ("title", "summary")
 _RESULT_COLUMNS = (
     "slug", "status", "published_at", "content_updated_at",
     *(f"{name}_{field_suffix(code)}" for name in _RESULT_FIELDS for code in LANGUAGE_CODES),
 )
+
+
+def _bodies(shown, pattern):
+    """{(article id, language): body} of the shown live texts whose key answer holds no word
+    of ``pattern`` (their snippet comes from the body): one query, none when every key answer
+    holds one."""
+    wanted = defaultdict(list)
+    for article, code, fields in shown:
+        if pattern and not _spans(plain_text(fields.get("summary", "")), pattern):
+            wanted[code].append(article.pk)
+    if not wanted:
+        return {}
+    columns = {code: f"body_{field_suffix(code)}" for code in wanted}
+    rows = Article.objects.filter(pk__in=[pk for pks in wanted.values() for pk in pks]).values("pk", *columns.values())
+    found = {}
+    for row in rows:
+        for code, column in columns.items():
+            if row["pk"] in wanted[code]:
+                found[row["pk"], code] = row[column] or ""
+    return found
 
 
 TOPICS_KEPT = 1000  # topics memoized per worker and content version, at most
@@ -555,7 +576,8 @@ def _topics_by_pk(pks):
 
 def results(hits, lang, concepts):
     """The Result of each hit (a page of them): one query for the articles, one for their
-    topic links (the topics themselves memoized), plus what text_source's provider needs."""
+    topic links (the topics themselves memoized), one for the bodies a snippet needs (_bodies),
+    plus what text_source's provider needs."""
     from ..public.page import localized, shown_version
 
     ids = [h.article_id for h in hits]
@@ -571,22 +593,28 @@ def results(hits, lang, concepts):
         listed.sort(key=lambda topic: (topic.slug, topic.pk))
     versions = text_source.reader_versions(list(by_id.values()))
     pattern = highlight_patterns(concepts)
-    found = []
+    shown = []  # (article, language shown, its fields)
     for hit in hits:
         article = by_id.get(hit.article_id)
         if article is None:
             continue
         try:
-            code, shown = shown_version(article, hit.lang, versions=versions, fields=_RESULT_FIELDS)
+            code, text = shown_version(article, hit.lang, versions=versions, fields=_RESULT_FIELDS)
         except text_source.NotShown:
             continue
-        if versions is not None and not _shows_a_query_word(shown.fields, pattern):
+        if versions is not None and not _shows_a_query_word(text.fields, pattern):
             continue  # it matched text readers are not shown (e.g. not yet approved)
+        shown.append((article, code, text.fields))
+    bodies = _bodies(shown, pattern) if versions is None else {}  # a provider's texts hold their body
+    found = []
+    for article, code, fields in shown:
+        if (article.pk, code) in bodies:
+            fields = {**fields, "body": bodies[article.pk, code]}
         found.append(
             Result(
                 url=article.url_in(code),
-                title=highlight(shown.fields["title"] or article.slug, pattern),
-                snippet=snippet(shown.fields, pattern),
+                title=highlight(fields["title"] or article.slug, pattern),
+                snippet=snippet(fields, pattern),
                 lang=code,
                 is_other_language=code != lang,
                 topics=[localized(t, "name", lang) for t in topics[article.pk]],
