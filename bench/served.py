@@ -286,8 +286,10 @@ def parse_wrk(output):
         result["requests"] = int(match.group(1))
     if match := re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output):
         result["errors"] += int(match.group(1))
+        result["non_2xx"] = int(match.group(1))
     if match := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output):
         result["errors"] += sum(int(n) for n in match.groups())
+        result["socket_errors"] = dict(zip(("connect", "read", "write", "timeout"), map(int, match.groups()), strict=True))
     return result
 
 
@@ -653,6 +655,9 @@ def main():
             drain_start = time.perf_counter()
             _get(base_of(kind), "/en/" if kind.startswith("wagtail") else "/bench-floor/")
             results[name]["drain_seconds"] = round(time.perf_counter() - drain_start, 1)
+            if measured["errors"]:  # which kind: answers other than 2xx/3xx, or the connection's
+                kinds = {k: measured[k] for k in ("non_2xx", "socket_errors") if k in measured}
+                print(f"  {name}: {measured['errors']} errors {kinds}", flush=True)
             print(f"  measured {name}: {measured['rps']} req/s ({measured['requests']} requests; "
                   f"backlog drained in {results[name]['drain_seconds']} s)", flush=True)
         memory_end = {pid: _rss_kb(pid) for s in servers for pid in _workers(s.pid)}

@@ -606,6 +606,8 @@ class ArticleCard:
     updated: datetime | None  # when the text of the title's language last changed
     answer: Localized = Localized("", "")  # the key answer as plain text, shortened
     topics: tuple = ()  # (Topic, Localized name) in the page's language
+    article_id: int | None = None  # with lang, which text the card shows (its review state:
+    lang: str = ""  # reviews' {% card_review_states %})
 
 
 CARD_FIELDS = ("title", "summary")
@@ -625,6 +627,8 @@ def _card(article, lang, versions):
         updated=shown.updated or article.text_updated_at(code),
         answer=Localized(answer, code, code != lang),
         topics=tuple((topic, localized(topic, "name", lang)) for topic in article.topics.all()),
+        article_id=article.pk,
+        lang=code,
     )
 
 

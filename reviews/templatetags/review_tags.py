@@ -8,11 +8,18 @@ The articles app never imports reviews; its article template loads these tags:
     {% reviewed_by review %}              "Medically reviewed by <name>, <credentials>", once approved
     {% review_dates review %}             last reviewed, next review due, overdue
     {% article_jsonld page.jsonld review %}  the page's ld+json, with lastReviewed / reviewedBy once approved
+
+and its list of article cards (index, topic pages):
+
+    {% card_review_states cards as states %}   the state of each card's text (one query)
+    {% card_review card states %}              "Medically reviewed" or "Not yet medically reviewed"
 """
 
 from django import template
 
 from articles.public.page import jsonld_script
+from reviews.models import ReviewState
+from reviews.public.cards import card_states
 from reviews.public.reader import review_for_page
 
 register = template.Library()
@@ -50,3 +57,13 @@ def article_jsonld(context, data, review):
     merged.update(review.jsonld())
     request = context.get("request")
     return jsonld_script(merged, nonce=getattr(request, "csp_nonce", None))
+
+
+@register.simple_tag
+def card_review_states(cards):
+    return card_states(cards)
+
+
+@register.inclusion_tag("reviews/card_review.html")
+def card_review(card, states):
+    return {"approved": states.get((card.article_id, card.lang)) == ReviewState.APPROVED}
