@@ -461,6 +461,7 @@ class Result:
     lang: str  # the language of the text shown
     is_other_language: bool
     topics: list = field(default_factory=list)
+    article_id: int | None = None  # with lang: which text it shows (its review state)
 
 
 def highlight_patterns(concepts):
@@ -618,6 +619,7 @@ def results(hits, lang, concepts):
                 lang=code,
                 is_other_language=code != lang,
                 topics=[localized(t, "name", lang) for t in topics[article.pk]],
+                article_id=article.pk,
             )
         )
     return found

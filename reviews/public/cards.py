@@ -1,6 +1,6 @@
-"""The review state of the text each article card of a list shows (index, topic pages), for
-reviews' {% card_review_states %}: one query for the page, none under REVIEW_GATE=approval
-(readers are shown approved texts only)."""
+"""The review state of the text each article card of a list shows (index, topic and search
+pages: anything with ``article_id`` and ``lang``), for reviews' {% card_review_states %}: one
+query for the page, none under REVIEW_GATE=approval (readers are shown approved texts only)."""
 
 from django.conf import settings
 

@@ -9,7 +9,7 @@ The articles app never imports reviews; its article template loads these tags:
     {% review_dates review %}             last reviewed, next review due, overdue
     {% article_jsonld page.jsonld review %}  the page's ld+json, with lastReviewed / reviewedBy once approved
 
-and its list of article cards (index, topic pages):
+and lists of article cards (index, topic and search pages):
 
     {% card_review_states cards as states %}   the state of each card's text (one query)
     {% card_review card states %}              "Medically reviewed" or "Not yet medically reviewed"

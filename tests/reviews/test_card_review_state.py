@@ -80,3 +80,25 @@ def test_the_states_cost_one_query_at_any_size(client, editor):
     large = queries()
     assert len(small) == len(large)
     assert sum('FROM "reviews_review"' in sql for sql in large) == 1
+
+
+def search_states(client, url, q):
+    """{slug: the result's review label} of a search page."""
+    html = client.get(url, {"q": q}).content.decode()
+    found = {}
+    for item in re.findall(r'<li class="search-result">(.*?)</li>\n', html, re.S):
+        slug = re.search(r'href="/[a-z-]+/articles/([a-z0-9-]+)/"', item).group(1)
+        label = re.search(r'<span class="article-card__review[^"]*">([^<]+)</span>', item)
+        found[slug] = label.group(1) if label else None
+    return found
+
+
+def test_search_results_say_which_texts_are_medically_reviewed(client, editor, reviewer):
+    approved = make_article_with_history(editor, slug="approved-splint", status="published",
+                                         title="Does a splint help?", summary="A splint helps at night.")
+    workflow.submit(approved, "en", editor)
+    workflow.approve(approved, "en", reviewer)
+    make_article("other-splint", title="Which splint?", summary="Any splint that fits.")
+    assert search_states(client, "/en/search/", "splint") == {"approved-splint": REVIEWED, "other-splint": NOT_REVIEWED}
+    save_as(reviewer, approved, summary_en="A splint helps at night, and a brace by day.")
+    assert search_states(client, "/en/search/", "splint")["approved-splint"] == NOT_REVIEWED
