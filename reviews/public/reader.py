@@ -52,7 +52,8 @@ def reviews_by_language(article):
     if cached is None:
         cached = shared(
             f"reviews:{article.pk}",
-            lambda: {review.language: review for review in Review.objects.filter(article=article)},
+            # No order: Review's default one joins the articles to sort by theirs.
+            lambda: {review.language: review for review in Review.objects.filter(article=article).order_by()},
         )
         article._reviews_by_language = cached
     return cached

@@ -11,15 +11,16 @@ The articles app never imports reviews; its article template loads these tags:
 
 and lists of article cards (index, topic and search pages):
 
-    {% card_review_states cards as states %}   the state of each card's text (one query)
+    {% card_review_states cards as states %}   which cards' texts are approved (one query)
     {% card_review card states %}              "Medically reviewed" or "Not yet medically reviewed"
 """
 
 from django import template
+from django.utils.html import format_html
+from django.utils.translation import gettext
 
 from articles.public.page import jsonld_script
-from reviews.models import ReviewState
-from reviews.public.cards import card_states
+from reviews.public.cards import approved_cards
 from reviews.public.reader import review_for_page
 
 register = template.Library()
@@ -61,9 +62,14 @@ def article_jsonld(context, data, review):
 
 @register.simple_tag
 def card_review_states(cards):
-    return card_states(cards)
+    return approved_cards(cards)
 
 
-@register.inclusion_tag("reviews/card_review.html")
-def card_review(card, states):
-    return {"approved": states.get((card.article_id, card.lang)) == ReviewState.APPROVED}
+# Not an inclusion tag: a list shows one per card, and a template each costs more than the words.
+@register.simple_tag
+def card_review(card, approved):
+    if (card.article_id, card.lang) in approved:
+        return format_html(
+            '<span class="article-card__review article-card__review--approved">{}</span>', gettext("Medically reviewed")
+        )
+    return format_html('<span class="article-card__review">{}</span>', gettext("Not yet medically reviewed"))
