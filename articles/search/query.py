@@ -521,16 +521,22 @@ def highlight(text, pattern, *, window=None, spans=None):
     return mark_safe(html)  # noqa: S308 - every piece of text escaped above
 
 
-def snippet(fields, pattern):
-    """The key answer, or the first passage of the body that holds a query word."""
-    answer = plain_text(fields.get("summary", ""))
-    spans = _spans(answer, pattern) if pattern else []
+def snippet(fields, pattern, *, answer=None):
+    """The key answer, or the first passage of the body that holds a query word. ``answer``:
+    _answer(fields, pattern) when already found."""
+    answer, spans = answer or _answer(fields, pattern)
     if pattern and not spans:  # the body, long, only when needed
         body = plain_text(fields.get("body", ""))
         body_spans = _spans(body, pattern)
         if body_spans:
             return highlight(body, pattern, window=SNIPPET_LENGTH, spans=body_spans)
     return highlight(answer, pattern, window=SNIPPET_LENGTH, spans=spans)
+
+
+def _answer(fields, pattern):
+    """(the key answer as plain text, the spans of the query words in it)."""
+    answer = plain_text(fields.get("summary", ""))
+    return answer, _spans(answer, pattern) if pattern else []
 
 
 def _shows_a_query_word(fields, pattern):
@@ -550,10 +556,10 @@ _RESULT_COLUMNS = (
 def _bodies(shown, pattern):
     """{(article id, language): body} of the shown live texts whose key answer holds no word
     of ``pattern`` (their snippet comes from the body): one query, none when every key answer
-    holds one."""
+    holds one. ``shown``: [(article, language, fields, _answer(fields, pattern))]."""
     wanted = defaultdict(list)
-    for article, code, fields in shown:
-        if pattern and not _spans(plain_text(fields.get("summary", "")), pattern):
+    for article, code, _fields, (_text, spans) in shown:
+        if pattern and not spans:
             wanted[code].append(article.pk)
     if not wanted:
         return {}
@@ -594,7 +600,7 @@ def results(hits, lang, concepts):
         listed.sort(key=lambda topic: (topic.slug, topic.pk))
     versions = text_source.reader_versions(list(by_id.values()))
     pattern = highlight_patterns(concepts)
-    shown = []  # (article, language shown, its fields)
+    shown = []  # (article, language shown, its fields, its key answer: _answer)
     for hit in hits:
         article = by_id.get(hit.article_id)
         if article is None:
@@ -605,17 +611,17 @@ def results(hits, lang, concepts):
             continue
         if versions is not None and not _shows_a_query_word(text.fields, pattern):
             continue  # it matched text readers are not shown (e.g. not yet approved)
-        shown.append((article, code, text.fields))
+        shown.append((article, code, text.fields, _answer(text.fields, pattern)))
     bodies = _bodies(shown, pattern) if versions is None else {}  # a provider's texts hold their body
     found = []
-    for article, code, fields in shown:
+    for article, code, fields, answer in shown:
         if (article.pk, code) in bodies:
             fields = {**fields, "body": bodies[article.pk, code]}
         found.append(
             Result(
                 url=article.url_in(code),
                 title=highlight(fields["title"] or article.slug, pattern),
-                snippet=snippet(fields, pattern),
+                snippet=snippet(fields, pattern, answer=answer),
                 lang=code,
                 is_other_language=code != lang,
                 topics=[localized(t, "name", lang) for t in topics[article.pk]],
