@@ -355,9 +355,18 @@ print("QUERIES " + json.dumps(counts))
 """
 
 
+# Words every key answer of the data set holds (SUMMARY_EN, SUMMARY_ZH): added one at a time to
+# the 1,200 queries, they make new queries with the same hits, for machines fast enough to go
+# round the 1,200 within a row (a repeated query would be answered from the cache).
+COMMON_WORDS = {"en": ("benefit", "care", "reasonable", "alongside", "small", "try"),
+                "zh-hans": ("获益", "尝试", "小幅", "治疗")}
+
+
 def search_paths(search_path):
-    """Search pages for words never searched before, shuffled (seed 13): each a condition, a
-    treatment and a group of the data set, in the page's language (1,200 queries)."""
+    """Search pages for words never searched before (seed 13): each a condition, a treatment
+    and a group of the data set, in the page's language (1,200 queries, shuffled); then the
+    same queries with one of COMMON_WORDS more, a block of 1,200 for each word (about 4 % more
+    work for PostgreSQL each), so that no query repeats within a row."""
     from dataset import CONDITIONS, GROUPS, TREATMENTS
 
     chinese = search_path.startswith("/zh-hans/")
@@ -366,7 +375,8 @@ def search_paths(search_path):
         for c in CONDITIONS for t in TREATMENTS for g in GROUPS
     ]
     random.Random(13).shuffle(queries)  # noqa: S311 - a fixed seed, on purpose
-    return [f"{search_path}?" + urllib.parse.urlencode({"q": q}) for q in queries]
+    blocks = [queries] + [[f"{q} {word}" for q in queries] for word in COMMON_WORDS["zh-hans" if chinese else "en"]]
+    return [f"{search_path}?" + urllib.parse.urlencode({"q": q}) for block in blocks for q in block]
 
 
 def new_content_version(env):
