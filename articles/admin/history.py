@@ -15,8 +15,8 @@ before them in one query, their bylines in another).
 
 Reverting (reversion's ``<pk>/history/<version id>/``) needs change permission here (GET
 too: it shows the old text), only accepts a version of this article, shows what reverting
-would change and makes one new revision whose comment names the revision restored (see
-ArticleAdmin.create_revision). Recovering a deleted article only accepts article versions.
+would change (and which public update notes of the edits it undoes it withdraws) and makes
+one new revision whose comment names the revision restored (see ArticleAdmin.create_revision). Recovering a deleted article only accepts article versions.
 Both complete reversion's restore with ``versioning.restore_belongings`` (translation state,
 update notes, citations).
 Compare and preview need the permission to see the article's unpublished text
@@ -181,6 +181,7 @@ class ArticleHistoryAdminMixin:
         context = {
             "revert_rows": history.compare_field_dicts(locking.state_of(obj), history.version_state(version)),
             "restored_version": version,
+            "withdrawn_notes": versioning.notes_undone_by(obj, version.revision),
             "compare_url": reverse(
                 f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_history_compare",
                 args=[quote(obj.pk)],

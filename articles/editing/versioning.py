@@ -8,6 +8,8 @@ during the revision is stored as saved, so the revision holds the final state.
 Public update notes are the public log of what happened, so they are versioned but not
 followed: reversion's revert (``Revision.revert(delete=True)``) deletes followed objects the
 restored revision did not have, and a revert must not delete the notes of later revisions.
+It withdraws them instead (``notes_undone_by``): a note about an edit the revert undoes would
+tell readers of a change the page no longer has. The rows, and the history, keep them.
 Every revision of an article stores the article's notes as they are when it is committed
 (``_store_update_notes``: the note attached to a revision is created after that revision's
 versions); recovering a deleted article restores the notes found in its history
@@ -18,6 +20,7 @@ import reversion
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.db.models import Subquery
+from django.utils import timezone
 from reversion.models import Revision, Version
 from reversion.signals import post_revision_commit
 
@@ -106,9 +109,9 @@ def restore_belongings(version, *, recover):
     language versions as they were in that revision. This
 
     - rebuilds the language versions if that revision predates their versioning;
-    - on recovery, restores the update notes of every revision in the article's history
-      (a revert keeps the existing notes: reversion does not delete them, they are not
-      followed);
+    - on recovery, restores the update notes of every revision in the article's history;
+      on a revert, withdraws the shown notes of the edits it undoes (``notes_undone_by``;
+      reversion does not delete them, they are not followed);
     - derives the citations from the restored text again;
     - stores its rows of the translation queue again (editing/translation_queue.py).
     """
@@ -117,8 +120,21 @@ def restore_belongings(version, *, recover):
         _rebuild_language_versions(article)
     if recover:
         _restore_update_notes(article)
+    else:
+        for note in notes_undone_by(article, version.revision):
+            note.withdrawn_at = timezone.now()
+            note.save(update_fields=["withdrawn_at"])
     article.sync_citations()
     translation_queue.refresh([article.pk])  # the language versions rebuilt above are bulk-created
+
+
+def notes_undone_by(article, revision):
+    """The public update notes a revert of ``article`` to ``revision`` withdraws: those shown
+    that were saved with a later revision (their edit is undone). Notes of the restored
+    revision and before stay; so do notes whose revision was deleted (unknown when)."""
+    return list(
+        article.update_notes.filter(withdrawn_at__isnull=True, revision__isnull=False, revision_id__gt=revision.pk)
+    )
 
 
 def _of_article(versions, article):

@@ -217,7 +217,7 @@ def test_a_recovered_imported_article_has_its_notes_translation_state_and_citati
     }
 
 
-def test_revert_restores_the_translation_state_of_that_revision_and_keeps_later_notes(client, editor, tmp_path):
+def test_revert_restores_the_translation_state_of_that_revision(client, editor, tmp_path):
     article = import_bilingual_article(tmp_path, "editor")
     imported, states = Version.objects.get_for_object(article).get(), _translation_state(article)
     client.force_login(editor)
@@ -235,8 +235,8 @@ def test_revert_restores_the_translation_state_of_that_revision_and_keeps_later_
     assert article.summary_en == "One injection of 1.0×10^8 cells [@msc-dose-2025]."
     assert _translation_state(article) == states
     assert _queue_rows(client) == []
-    # Update notes are the public log of what happened: a revert keeps them all.
-    assert "The advice is now two smaller injections." in _notes_shown(client, "en")
+    # The note told of the edit the revert undid: withdrawn (test_revert_withdraws_undone_notes.py).
+    assert "The advice is now two smaller injections." not in _notes_shown(client, "en")
 
 
 def test_reverting_to_a_revision_without_translation_state_keeps_every_language(client, editor, tmp_path):
