@@ -236,20 +236,21 @@ def save_changes_anything(form, formsets, ignore=()):
 
 
 def restored_comment(version):
-    """The comment of the revision a revert makes: which revision it restored."""
+    """The comment of the revision a revert makes: which revision it restored (and who made
+    it; a revision a command made, e.g. an import, has nobody to name)."""
     revision = version.revision
-    return _("Restored revision %(id)s of %(date)s by %(user)s") % {
-        "id": revision.pk,
-        "date": history.revision_time(revision.date_created),
-        "user": revision.user.get_username() if revision.user else _("unknown user"),
-    }
+    values = {"id": revision.pk, "date": history.revision_time(revision.date_created)}
+    if revision.user is None:
+        return _("Restored revision %(id)s of %(date)s") % values
+    return _("Restored revision %(id)s of %(date)s by %(user)s") % {**values, "user": revision.user.get_username()}
 
 
 def recovered_comment(version):
     """The comment of the revision that recovers a deleted object."""
     revision = version.revision
+    values = {"id": revision.pk, "date": history.revision_time(revision.date_created)}
+    if revision.user is None:
+        return _("Recovered after deletion, from revision %(id)s of %(date)s") % values
     return _("Recovered after deletion, from revision %(id)s of %(date)s by %(user)s") % {
-        "id": revision.pk,
-        "date": history.revision_time(revision.date_created),
-        "user": revision.user.get_username() if revision.user else _("unknown user"),
+        **values, "user": revision.user.get_username(),
     }

@@ -253,3 +253,19 @@ def test_reverting_to_a_revision_without_translation_state_keeps_every_language(
     article = Article.objects.get(pk=article.pk)
     assert sorted(_translation_state(article)) == ["en", "zh-hans"]
     assert ("missing", "en") not in _queue_rows(client) and ("missing", "zh-hans") not in _queue_rows(client)
+
+
+def test_restoring_a_revision_a_command_made_names_nobody(editor_client, db):
+    # A command (load_demo, an import script) saves revisions without a user: the revert's
+    # comment does not call their author "unknown user" (the history lists no user for them).
+    with reversion.create_revision():
+        article = make_article(slug="by-command", summary="One dose.")
+    by_command = Version.objects.get_for_object(article).get()
+    assert by_command.revision.user is None
+    _admin_edit(editor_client, article, summary_en="Two doses.")
+    page = editor_client.get(revert_url(article, by_command))
+    assert editor_client.post(revert_url(article, by_command), form_data_from(page)).status_code == 302
+
+    comment = Version.objects.get_for_object(article).first().revision.get_comment()
+    assert re.fullmatch(rf"Restored revision {by_command.revision_id} of .+ \d\d:\d\d:\d\d", comment), comment
+    assert "unknown" not in comment
