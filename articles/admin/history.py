@@ -40,7 +40,7 @@ from django.utils.translation import gettext_lazy
 from reversion.models import Version
 
 from ..editing import history, locking, versioning
-from ..models import LANGUAGE_CODES, Article
+from ..models import LANGUAGE_CODES, Article, UpdateNote, field_suffix
 from ..public.personas import all_personas
 from ..staff.access import DRAFTS_REFUSED, may_open_drafts
 
@@ -141,15 +141,18 @@ class ArticleHistoryAdminMixin:
             fetched = list(versions[start : start + HISTORY_PAGE_SIZE + 1]) if paginator.count else []
             page_versions = fetched[:HISTORY_PAGE_SIZE]
             states = _states(fetched)
+            notes = _notes_written(obj, [version.revision_id for version in page_versions])
             actions = []
             for index, version in enumerate(page_versions):
                 args = (quote(obj.pk), version.pk)
                 is_first = index + 1 == len(fetched)
+                changes = "" if is_first else _change_summary(states[index + 1], states[index],
+                                                             notes.get(version.revision_id))
                 actions.append(
                     {
                         "version": version,
                         "revision": version.revision,
-                        "changes": "" if is_first else _change_summary(states[index + 1], states[index]),
+                        "changes": changes,
                         "url": reverse(f"{site}:{info}_revision", args=args) if can_revert else "",
                         "preview_url": reverse(f"{site}:{info}_revision_preview", args=args)
                         if can_compare
@@ -273,13 +276,31 @@ def _state_or_none(version):
         return None
 
 
-def _change_summary(previous, state):
-    """"Title (English), Key answer (简体中文), Authors": what changed since the previous revision."""
+def _notes_written(article, revision_ids):
+    """{revision id: "Public update note (English)"} of the revisions whose save wrote a public
+    update note (one query): the note is not an article field, so _change_summary misses it."""
+    labels = {code: str(name) for code, name in settings.LANGUAGES}
+    written = {}
+    notes = UpdateNote.objects.filter(article=article, revision_id__in=revision_ids).order_by()
+    for revision_id, *texts in notes.values_list("revision_id", *(f"note_{field_suffix(c)}" for c in LANGUAGE_CODES)):
+        written[revision_id] = ", ".join(
+            _("Public update note (%(language)s)") % {"language": labels.get(code, code)}
+            for code, text in zip(LANGUAGE_CODES, texts, strict=True)
+            if text
+        )
+    return written
+
+
+def _change_summary(previous, state, notes=None):
+    """"Title (English), Key answer (简体中文), Authors": what changed since the previous
+    revision, and ``notes``, the public update notes it wrote (_notes_written)."""
     if previous is None or state is None:
-        return _("(cannot be compared)")
+        return ", ".join(part for part in (_("(cannot be compared)"), notes) if part)
     labels = {code: str(name) for code, name in settings.LANGUAGES}
     parts = []
     for name, lang in history.changed_fields(previous, state):
         label = capfirst(str(Article._meta.get_field(name).verbose_name))
         parts.append(f"{label} ({labels.get(lang, lang)})" if lang else label)
+    if notes:
+        parts.append(notes)
     return ", ".join(parts) if parts else _("no change to text, status, address, topics or authors")
