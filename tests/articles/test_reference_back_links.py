@@ -54,3 +54,13 @@ def test_a_source_cited_once_links_back_with_an_arrow_alone(client, article):
 
     assert back_links(html, 2) == [("cite-2", "a"), ("cite-2-2", "b")]
     assert back_links(html, 3) == [("cite-3", "↑")]
+
+
+def test_screen_readers_hear_which_citation_a_back_link_returns_to_in_chinese(client):
+    # "返回正文中的第 3 处引用" said "the third place cited", not citation 3.
+    make_reference("trial", title="A trial")
+    make_article("zh-back", title="有效吗？", summary="有效 [@trial]。", title_zh_hans="有效吗？",
+                 summary_zh_hans="有效 [@trial]。")
+    html = client.get("/zh-hans/articles/zh-back/").content.decode()
+    item = re.search(r'<li id="ref-1".*?</li>', html, re.S).group(0)
+    assert '<span class="visually-hidden">返回正文中的引用 1</span>' in item
