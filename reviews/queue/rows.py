@@ -14,7 +14,7 @@ stored now (``Review.current_state``): an approved text edited since is waiting 
 The number of queries and the work do not grow with the number of reviews: the count, a page
 of reviews with their articles (without their texts) and assignees, in SQL (the state of the
 text as stored now comes from ``Review.live_fingerprint``, kept by ``hooks/live.py``), then for the
-page shown only: its submit events, its articles' newest and approved history versions, and
+page shown only: its submissions (and the edits that made an approved text wait again), its articles' newest and approved history versions, and
 the personas.
 """
 
@@ -167,15 +167,30 @@ def versions_of(reviews):
     return newest, approved
 
 
-def _last_submissions(reviews):
+def _last_submissions(entries):
+    """{review id: the event that last sent its text to the board}: a submission, or, while
+    the text is pending, an edit of the approved text (which made it pending again, without a
+    new submission: the row would show the old one)."""
+    Action = ReviewEvent.Action
+    pending = {review.pk for review, state in entries if state != ReviewState.APPROVED}
     events = (
-        ReviewEvent.objects.filter(review__in=[review.pk for review in reviews], action=ReviewEvent.Action.SUBMIT)
+        ReviewEvent.objects.filter(
+            review__in=[review.pk for review, _state in entries],
+            action__in=[Action.SUBMIT, Action.APPROVED_TEXT_CHANGED, Action.APPROVED_TEXT_BACK],
+        )
         .select_related("user")
         .order_by("review_id", "-created_at", "-id")
     )
-    last = {}
+    last, back = {}, set()
     for event in events:
-        last.setdefault(event.review_id, event)
+        if event.review_id in last:
+            continue
+        if event.action == Action.SUBMIT:
+            last[event.review_id] = event
+        elif event.action == Action.APPROVED_TEXT_BACK:
+            back.add(event.review_id)  # the edit was undone: the submission before it counts
+        elif event.review_id in pending and event.review_id not in back:
+            last[event.review_id] = event
     return last
 
 
@@ -195,7 +210,7 @@ def build_rows(entries, language_names, today=None):
     if not reviews:
         return []
     newest, approved = versions_of(reviews)
-    submissions = _last_submissions(reviews)
+    submissions = _last_submissions(entries)
     personas = [(persona.code, str(persona)) for persona in all_personas()]  # named once, not once a row
     rows = []
     for review, state in entries:
