@@ -6,7 +6,7 @@ import re
 from django.urls import reverse
 
 from tests.articles.imported_article import import_bilingual_article
-from tests.articles.test_revert_withdraws_undone_notes import _edit
+from tests.articles.test_revert_and_recover import _admin_edit as _edit
 
 
 def _changes(client, article):

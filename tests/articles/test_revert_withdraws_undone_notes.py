@@ -2,34 +2,15 @@
 readers of those edits are withdrawn (the rows and the history keep them), the revert form
 says which, and a note written on that form is shown."""
 
-import re
-
 import pytest
-from django.urls import reverse
 from reversion.models import Version
 
-from articles.models import Article, UpdateNote
+from articles.models import UpdateNote
 from tests.articles.imported_article import import_bilingual_article
-from tests.articles.test_concurrent_edit import change_url, form_data_from
-
-SLUG = "knee-cells"
-
-
-def _edit(client, article, **changes):
-    page = client.get(change_url(article))
-    response = client.post(change_url(article), form_data_from(page, **changes))
-    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else response
-    return Article.objects.get(pk=article.pk)
-
-
-def _revert_url(article, version):
-    return reverse("admin:articles_article_revision", args=[article.pk, version.pk])
-
-
-def _notes_shown(client, lang="en"):
-    html = client.get(f"/{lang}/articles/{SLUG}/").content.decode()
-    section = re.search(r'<section class="update-notes".*?</section>', html, re.S)
-    return section.group(0) if section else ""
+from tests.articles.test_concurrent_edit import form_data_from
+from tests.articles.test_revert_and_recover import _admin_edit as _edit
+from tests.articles.test_revert_and_recover import _notes_shown
+from tests.articles.test_revert_and_recover import revert_url as _revert_url
 
 
 @pytest.fixture
@@ -49,7 +30,7 @@ def edited_twice(client, editor, tmp_path):
 
 def test_reverting_withdraws_the_notes_of_the_edits_it_undoes(client, edited_twice):
     article, (imported, _first_edit, _second_edit) = edited_twice
-    assert "We added the interval between injections." in _notes_shown(client)
+    assert "We added the interval between injections." in _notes_shown(client, "en")
 
     page = client.get(_revert_url(article, imported))
     listed = page.content.decode()
@@ -72,7 +53,7 @@ def test_reverting_keeps_the_notes_of_the_restored_revision_and_before(client, e
     assert "We added the interval between injections." in page.content.decode()
     assert client.post(_revert_url(article, first_edit), form_data_from(page)).status_code == 302
 
-    shown = _notes_shown(client)
+    shown = _notes_shown(client, "en")
     assert "The advice is now two smaller injections." in shown  # its edit is still in the text
     assert "We added the interval between injections." not in shown
 
@@ -83,7 +64,7 @@ def test_a_note_written_on_the_revert_form_is_shown(client, edited_twice):
     data = form_data_from(page, update_note_en="We went back to a single injection while the trial is checked.")
     assert client.post(_revert_url(article, imported), data).status_code == 302
 
-    shown = _notes_shown(client)
+    shown = _notes_shown(client, "en")
     assert "We went back to a single injection while the trial is checked." in shown
     assert "The advice is now two smaller injections." not in shown
 
@@ -92,4 +73,4 @@ def test_opening_the_revert_form_withdraws_nothing(client, edited_twice):
     article, (imported, *_edits) = edited_twice
     assert client.get(_revert_url(article, imported)).status_code == 200
     assert not UpdateNote.objects.filter(article=article, withdrawn_at__isnull=False).exists()
-    assert "The advice is now two smaller injections." in _notes_shown(client)
+    assert "The advice is now two smaller injections." in _notes_shown(client, "en")
