@@ -17,10 +17,16 @@ from django.utils.translation import gettext_lazy as _
 from ..models import StaffAccount
 from ..public import response_cache
 from ..staff import accounts as staff
+from ..staff import roles
+
+
+class RoleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return roles.role_label(obj.name)
 
 
 class StaffAccountForm(forms.ModelForm):
-    roles = forms.ModelMultipleChoiceField(
+    roles = RoleChoiceField(
         label=_("roles"),
         queryset=None,
         required=False,
@@ -101,7 +107,7 @@ class StaffAccountAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("roles"))
     def role_list(self, obj):
-        return ", ".join(sorted(g.name for g in obj.groups.all() if g.name in staff.ROLE_NAMES))
+        return ", ".join(sorted(roles.role_label(g.name) for g in obj.groups.all() if g.name in staff.ROLE_NAMES))
 
     @admin.action(description=_("Deactivate the selected accounts"), permissions=["change"])
     def deactivate(self, request, queryset):

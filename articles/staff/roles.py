@@ -6,11 +6,25 @@ Kept in code and applied after every migrate, so permissions stay in step with t
 import contextlib
 
 from django.contrib.auth.models import Group, Permission
+from django.utils.translation import gettext_lazy as _
 
 EDITORS = "Editors"
 CHIEF_EDITORS = "Chief medical editors"
 BOARD = "Medical Advisory Board"
 TRANSLATORS = "Translators"
+
+# The groups' names are rows, kept in English; staff see each role named in their language.
+ROLE_LABELS = {
+    EDITORS: _("Editors"),
+    CHIEF_EDITORS: _("Chief medical editors"),
+    BOARD: _("Medical Advisory Board"),
+    TRANSLATORS: _("Translators"),
+}
+
+
+def role_label(name):
+    """A role group's name in the active language (another group's name as it is)."""
+    return str(ROLE_LABELS.get(name, name))
 
 _EDIT_CONTENT = [
     "articles.add_article", "articles.change_article", "articles.view_article",
