@@ -10,7 +10,6 @@ from contextlib import contextmanager
 
 import reversion
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
@@ -37,6 +36,7 @@ from .readability import ReadabilityAdminMixin
 from .restore_rights import RestoreRightsAdminMixin
 from .textfields import NormalizedTextAdminMixin
 from .translations import TranslatorRightsAdminMixin
+from .update_notes import note_label
 from .workbench import WorkbenchAdminMixin
 
 LOCK_FIELD = "base_revision"
@@ -72,12 +72,9 @@ class ArticleAdminForm(forms.ModelForm):
         self.lock_overwrite = None
         if self.instance.pk:
             self.initial.setdefault(LOCK_FIELD, locking.token_for(self.instance))
-        languages = dict(settings.LANGUAGES)
         for lang, name in UPDATE_NOTE_FIELDS.items():
             if name in self.fields:
-                self.fields[name].label = gettext("Public update note (%(language)s)") % {
-                    "language": languages.get(lang, lang)
-                }
+                self.fields[name].label = note_label(lang)
                 self.fields[name].help_text = gettext(
                     "Optional: one sentence for readers on what this change means for them, "
                     "shown under “What changed” on the article page."

@@ -16,7 +16,8 @@ before them in one query, their bylines in another).
 Reverting (reversion's ``<pk>/history/<version id>/``) needs change permission here (GET
 too: it shows the old text), only accepts a version of this article, shows what reverting
 would change (and which public update notes of the edits it undoes it withdraws) and makes
-one new revision whose comment names the revision restored (see ArticleAdmin.create_revision). Recovering a deleted article only accepts article versions.
+one new revision whose comment names the revision restored (see ArticleAdmin.create_revision).
+Recovering a deleted article only accepts article versions.
 Both complete reversion's restore with ``versioning.restore_belongings`` (translation state,
 update notes, citations).
 Compare and preview need the permission to see the article's unpublished text
@@ -43,6 +44,7 @@ from ..editing import history, locking, versioning
 from ..models import LANGUAGE_CODES, Article, UpdateNote, field_suffix
 from ..public.personas import all_personas
 from ..staff.access import DRAFTS_REFUSED, may_open_drafts
+from .update_notes import note_label
 
 HISTORY_PAGE_SIZE = 50
 PAGE_VAR = "p"
@@ -279,14 +281,11 @@ def _state_or_none(version):
 def _notes_written(article, revision_ids):
     """{revision id: "Public update note (English)"} of the revisions whose save wrote a public
     update note (one query): the note is not an article field, so _change_summary misses it."""
-    labels = {code: str(name) for code, name in settings.LANGUAGES}
     written = {}
     notes = UpdateNote.objects.filter(article=article, revision_id__in=revision_ids).order_by()
     for revision_id, *texts in notes.values_list("revision_id", *(f"note_{field_suffix(c)}" for c in LANGUAGE_CODES)):
         written[revision_id] = ", ".join(
-            _("Public update note (%(language)s)") % {"language": labels.get(code, code)}
-            for code, text in zip(LANGUAGE_CODES, texts, strict=True)
-            if text
+            note_label(code) for code, text in zip(LANGUAGE_CODES, texts, strict=True) if text
         )
     return written
 

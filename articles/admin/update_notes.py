@@ -9,6 +9,7 @@ article's metadata (editors, chief medical editors). Notes are never added or de
 
 import reversion
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
@@ -44,6 +45,11 @@ class UpdateNoteForm(forms.ModelForm):
         elif not withdrawn:
             self.instance.withdrawn_at = None
         return super().save(commit)
+
+
+def note_label(lang):
+    """"Public update note (English)": the note's field in ``lang``, wherever it is named."""
+    return gettext("Public update note (%(language)s)") % {"language": dict(settings.LANGUAGES).get(lang, lang)}
 
 
 def may_correct_notes(user):

@@ -14,8 +14,8 @@ stored now (``Review.current_state``): an approved text edited since is waiting 
 The number of queries and the work do not grow with the number of reviews: the count, a page
 of reviews with their articles (without their texts) and assignees, in SQL (the state of the
 text as stored now comes from ``Review.live_fingerprint``, kept by ``hooks/live.py``), then for the
-page shown only: its submissions (and the edits that made an approved text wait again), its articles' newest and approved history versions, and
-the personas.
+page shown only: its submissions (and the edits that made an approved text wait again), its
+articles' newest and approved history versions, and the personas.
 """
 
 import datetime
