@@ -25,6 +25,13 @@ class RoleChoiceField(forms.ModelMultipleChoiceField):
         return roles.role_label(obj.name)
 
 
+class RoleListFilter(admin.RelatedFieldListFilter):
+    """The role groups in the list's filter, named in the interface's language."""
+
+    def field_choices(self, field, request, model_admin):
+        return [(pk, roles.role_label(name)) for pk, name in super().field_choices(field, request, model_admin)]
+
+
 class StaffAccountForm(forms.ModelForm):
     roles = RoleChoiceField(
         label=_("roles"),
@@ -50,7 +57,7 @@ class StaffAccountForm(forms.ModelForm):
 class StaffAccountAdmin(admin.ModelAdmin):
     form = StaffAccountForm
     list_display = ("username", "full_name", "email", "role_list", "is_active", "last_login")
-    list_filter = ("is_active", "groups")
+    list_filter = ("is_active", ("groups", RoleListFilter))
     search_fields = ("username", "first_name", "last_name", "email")
     ordering = ("username",)
     actions = ("deactivate", "invite_again")

@@ -30,3 +30,14 @@ def test_the_chinese_admin_names_the_roles_in_chinese(chief_client):
 
     english = chief_client.get(LIST, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Editors, Medical Advisory Board" in english
+
+
+def test_the_list_filter_names_the_roles_in_the_interface_language(chief_client):
+    chinese = chief_client.get(LIST, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    filters = chinese.split('id="changelist-filter"', 1)[1]
+    for label in ("编辑", "医学主编", "医学顾问委员会", "译者"):
+        assert re.search(rf'<a href="\?groups__id__exact=\d+"[^>]*>{label}</a>', filters), label
+    assert "Medical Advisory Board" not in filters
+
+    english = chief_client.get(LIST, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert re.search(r'<a href="\?groups__id__exact=\d+"[^>]*>Medical Advisory Board</a>', english)
