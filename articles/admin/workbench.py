@@ -213,7 +213,13 @@ class WorkbenchAdminMixin:
         return type(form.__name__, (PreviewOnlyFormMixin, form), {})
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        if not (context.get("revert") or context.get("recover")):
+        if context.get("revert") or context.get("recover"):
+            # Nothing to write with here, but the same fields: their tabs named by language.
+            context["workbench_tabs"] = {
+                "catalogue_url": catalogue_url(),
+                "config": {"languageLabels": language_labels(), "mayWrite": False},
+            }
+        else:
             self._add_workbench_context(request, context, obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
 

@@ -3,8 +3,11 @@
 import importlib
 
 import pytest
+import reversion
 from django.apps import apps
+from reversion.models import Version
 
+from articles.models import Article
 from reviews.models import Review, ReviewState
 from tests.browser.test_editor_workbench import log_in
 from tests.factories import make_article, make_reference, make_topic
@@ -71,4 +74,25 @@ def test_language_tabs_are_named_by_their_language_and_still_switch(admin_page):
     assert tabs.text_content() == "简体中文"
     assert not page.locator("#id_body_zh_hans").is_visible()
     tabs.click()
+    assert page.locator("#id_body_zh_hans").is_visible()
+
+
+def test_language_tabs_of_the_restore_form_are_named_by_their_language(admin_page):
+    """The revert form shows the same fields as the article form: English / 简体中文, not
+    EN / ZH-HANS (the tabs' codes), with no link nested in a tab."""
+    page, live_server = admin_page
+    article = Article.objects.get(slug="mesenchymal-stem-cells-for-knee-osteoarthritis-dose")
+    with reversion.create_revision():
+        article.save()
+    version = Version.objects.get_for_object(article).first()
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/history/{version.pk}/")
+    page.get_by_role("button", name="Restore this revision").or_(page.locator("input[type=submit]")).first.wait_for()
+    tab = page.locator("li[aria-controls='tab_id_body_zh_hans'] a")
+    tab.wait_for()
+    page.wait_for_function(
+        "document.querySelector(\"li[aria-controls='tab_id_body_zh_hans'] a\").textContent === '简体中文'"
+    )
+    assert page.locator("li[aria-controls='tab_id_body_en'] a").inner_text().lower() == "english"
+    assert tab.get_attribute("href") is None
+    tab.click()
     assert page.locator("#id_body_zh_hans").is_visible()

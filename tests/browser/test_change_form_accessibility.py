@@ -3,7 +3,9 @@
 import importlib
 
 import pytest
+import reversion
 from django.apps import apps
+from reversion.models import Version
 
 from tests.browser.accessibility import axe_violations
 from tests.browser.test_editor_workbench import log_in
@@ -34,3 +36,18 @@ def test_workbench_has_no_serious_accessibility_violation(form_page):
 
 def test_change_form_has_no_serious_accessibility_violation(form_page):
     assert axe_violations(form_page) == []
+
+
+def test_restore_form_has_no_serious_accessibility_violation(browser, live_server, editor):
+    """The revert form: the same fields, its language tabs hold no nested link either."""
+    page = browser.new_context(locale="en-US", bypass_csp=True).new_page()
+    article = make_article(slug="knee", title_zh_hans="膝关节", summary_zh_hans="休息。")
+    with reversion.create_revision():
+        article.save()
+    version = Version.objects.get_for_object(article).first()
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/history/{version.pk}/")
+    page.wait_for_function(
+        "document.querySelector(\"li[aria-controls='tab_id_body_zh_hans'] a\")?.textContent === '简体中文'"
+    )
+    assert axe_violations(page) == []
