@@ -16,7 +16,7 @@ from .forms import LOOKUP_BUTTON, ReferenceForm
 from .lookup.fill import lookup
 from .lookup.http import LookupFailed
 from .models import Reference
-from .versioning import UnchangedSaveMakesNoRevisionMixin
+from .versioning import CommentInViewersLanguageMixin, UnchangedSaveMakesNoRevisionMixin
 
 # Registered before VersionAdmin would auto-register the model with its defaults (the admin
 # is imported before ReferencesConfig.ready() runs).
@@ -30,7 +30,7 @@ FILLABLE = (
 
 
 @admin.register(Reference)
-class ReferenceAdmin(UnchangedSaveMakesNoRevisionMixin, VersionAdmin):
+class ReferenceAdmin(UnchangedSaveMakesNoRevisionMixin, CommentInViewersLanguageMixin, VersionAdmin):
     form = ReferenceForm
     list_display = (
         "key",

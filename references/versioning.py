@@ -29,3 +29,22 @@ class UnchangedSaveMakesNoRevisionMixin:
         if getattr(request, "_save_was_noop", False):
             return None
         return super().log_change(request, obj, message)
+
+
+class CommentInViewersLanguageMixin:
+    """For a VersionAdmin: the revision comment of an admin save is the log entry's change
+    message as data (Django's JSON), not as reversion keeps it, worded in the language of
+    whoever saved ("已修改标题。" for everyone). Revision.get_comment(), which every history
+    page shows, words the data in the language of whoever reads. Goes before VersionAdmin."""
+
+    def log_addition(self, request, obj, message):
+        return self._comment_from(super().log_addition(request, obj, message))
+
+    def log_change(self, request, obj, message):
+        return self._comment_from(super().log_change(request, obj, message))
+
+    @staticmethod
+    def _comment_from(entry):
+        if entry is not None and reversion.is_active() and entry.change_message.startswith("["):
+            reversion.set_comment(entry.change_message)
+        return entry

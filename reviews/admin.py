@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
-from references.versioning import UnchangedSaveMakesNoRevisionMixin
+from references.versioning import CommentInViewersLanguageMixin, UnchangedSaveMakesNoRevisionMixin
 
 from .hooks import versioning
 from .models import BoardMember, parse_languages
@@ -38,7 +38,9 @@ class BoardMemberForm(forms.ModelForm):
 
 
 @admin.register(BoardMember)
-class BoardMemberAdmin(UnchangedSaveMakesNoRevisionMixin, VersionAdmin, TabbedTranslationAdmin):
+class BoardMemberAdmin(
+    UnchangedSaveMakesNoRevisionMixin, CommentInViewersLanguageMixin, VersionAdmin, TabbedTranslationAdmin
+):
     form = BoardMemberForm
     list_display = ("name", "credentials", "languages", "is_active")
     list_select_related = ("user",)  # the name falls back on the account's

@@ -24,6 +24,7 @@ from reversion.admin import VersionAdmin
 
 from config.admin_lists import is_changelist
 from references.models import Reference
+from references.versioning import CommentInViewersLanguageMixin
 
 from .. import list_columns, signals
 from ..editing import locking, merge
@@ -196,6 +197,7 @@ class ArticleAdmin(
     RestoreRightsAdminMixin,
     ArticleHistoryAdminMixin,
     NormalizedTextAdminMixin,
+    CommentInViewersLanguageMixin,
     VersionAdmin,
     TabbedTranslationAdmin,
 ):

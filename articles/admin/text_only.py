@@ -24,7 +24,7 @@ from modeltranslation.translator import translator
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from references.versioning import UnchangedSaveMakesNoRevisionMixin
+from references.versioning import CommentInViewersLanguageMixin, UnchangedSaveMakesNoRevisionMixin
 
 from ..models import LANGUAGE_CODES, field_suffix
 from .textfields import NormalizedTextAdminMixin
@@ -161,6 +161,7 @@ class TranslatedModelAdmin(
     TranslatedTextOnlyAdminMixin,
     UnchangedSaveMakesNoRevisionMixin,
     NormalizedTextAdminMixin,
+    CommentInViewersLanguageMixin,
     VersionAdmin,
     TabbedTranslationAdmin,
 ):
