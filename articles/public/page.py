@@ -5,6 +5,7 @@ both to the builders here, which pick the language version, fetch the cited refe
 one query, render the text (cached: rendering/render_cache.py) and assemble the schema.org data.
 """
 
+import hashlib
 import json
 import logging
 import re
@@ -342,29 +343,39 @@ def _library_lookup(keys):
     return {key: found.get(key) for key in keys}
 
 
-# Formatted citations kept per process and content version (a library's sources are cited by
-# many articles): at most this many, about 1 KB each.
+# Formatted citations kept per process (a library's sources are cited by many articles): at
+# most this many, about 1 KB each.
 CITATIONS_KEPT = 5000
+_citations = {}  # (language, digest of every stored value of the reference): (citation HTML, level of evidence)
 
 
 def formatted_citations(library, lang):
     """{key: (citation HTML, level of evidence)} of every reference in ``library`` (the cited
-    sources found), worded for a page in ``lang``: formatted once per content version for all
-    the pages in ``lang`` citing the same sources (every persona sees a subset of them), and
-    each source once per process and content version whichever article cites it."""
-
-    def format_one(ref):
-        with override(lang):
-            return vancouver_html(ref), str(ref.get_evidence_display())
+    sources found), worded for a page in ``lang``: made once per content version for all the
+    pages in ``lang`` citing the same sources (every persona sees a subset of them), and each
+    source formatted once per process for as long as none of its values changes, whichever
+    article cites it, whatever else changed (a citation is made of the reference's own values
+    and the page's language only)."""
 
     def format_all():
-        return {
-            key: memoized(f"citation:{lang}:{ref.pk}", lambda ref=ref: format_one(ref), group="citations",
-                          limit=CITATIONS_KEPT)
-            for key, ref in library.items()
-        }
+        return {key: formatted_citation(ref, lang) for key, ref in library.items()}
 
     return shared(f"citations:{lang}:{sorted(library)}", format_all)
+
+
+def formatted_citation(ref, lang):
+    """(citation HTML, level of evidence) of ``ref`` for a page in ``lang``, kept by its values."""
+    values = repr(tuple(getattr(ref, field.attname) for field in ref._meta.concrete_fields))
+    name = (lang, hashlib.blake2b(values.encode(), digest_size=16).digest())  # small, however long the values
+    found = _citations.get(name)
+    if found is None:
+        with override(lang):
+            found = vancouver_html(ref), str(ref.get_evidence_display())
+        if len(_citations) >= CITATIONS_KEPT:  # the oldest goes
+            _citations.pop(next(iter(_citations), None), None)
+        if CITATIONS_KEPT:
+            _citations[name] = found
+    return found
 
 
 @dataclass(frozen=True)

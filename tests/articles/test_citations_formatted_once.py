@@ -1,6 +1,7 @@
-"""A source cited by many articles is formatted once per content version and page language in a
-worker, whichever article's page needs it first; an edit of the source shows on every page
-that cites it at once; and the number of formatted sources a worker keeps is bounded."""
+"""A source cited by many articles is formatted once per page language in a worker, whichever
+article's page needs it first, for as long as it is unchanged (an edit elsewhere on the site
+does not format it again); an edit of the source shows on every page that cites it at once;
+and the number of formatted sources a worker keeps is bounded."""
 
 import uuid
 
@@ -51,6 +52,27 @@ def test_an_edited_source_shows_on_the_next_article_citing_it(client, two_articl
     html = fetch(client, "/en/articles/knee-walking/")[1]
     assert "Strength training for knee osteoarthritis" in html
     assert "Exercise for knee pain" not in html
+
+
+def test_an_edit_elsewhere_formats_no_source_again(client, two_articles_citing_one_source, formatting):
+    fetch(client, "/en/articles/knee-exercise/")
+    response_cache.bump()  # any edit: every page is made again
+    html = fetch(client, "/en/articles/knee-walking/")[1]
+    assert "Exercise for knee pain" in html
+    assert formatting == ["lee-2021", "kim-2019"]
+
+
+def test_the_oldest_formatted_source_goes_first(client, two_articles_citing_one_source, formatting, monkeypatch):
+    monkeypatch.setattr(pages, "CITATIONS_KEPT", 1)
+    monkeypatch.setattr(pages, "_citations", {})
+    fetch(client, "/en/articles/knee-walking/")
+    assert formatting == ["kim-2019", "lee-2021"] and len(pages._citations) == 1  # kim-2019 went
+    response_cache.bump()
+    fetch(client, "/en/articles/knee-exercise/")  # lee-2021, kept
+    assert formatting == ["kim-2019", "lee-2021"]
+    response_cache.bump()
+    fetch(client, "/en/articles/knee-walking/")  # kim-2019 again, which pushes lee-2021 out
+    assert formatting == ["kim-2019", "lee-2021", "kim-2019", "lee-2021"]
 
 
 def test_beyond_the_limit_sources_are_formatted_every_time(client, two_articles_citing_one_source, formatting,
