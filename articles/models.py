@@ -164,7 +164,8 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_page_data(self):
         """What the article page shows besides the text: topics, ordered authors, translation
-        freshness and the public update notes."""
+        freshness and the public update notes. (Reader pages read the same rows for one
+        article in leaner queries: public/page_data.py.)"""
         return self.prefetch_related(
             "topics",
             # By language only: the default order joins the articles to sort by theirs.

@@ -41,7 +41,7 @@ from ..rendering.markdown import MarkdownError
 from ..rendering.render_cache import cited_keys, render_article
 from ..rendering.stored import Slot
 from ..search.text import plain_text
-from . import text_source, typography
+from . import page_data, text_source, typography
 from .freshness import Freshness, freshness
 from .related import related_articles
 from .response_cache import memoized, memoized_many, shared
@@ -283,7 +283,7 @@ def published_article(slug):
 
 
 def _published_article(slug):
-    return Article.objects.published().with_page_data().select_related("related_list").get(slug=slug)
+    return page_data.published_with_page_data(slug)
 
 
 def any_article(slug):
