@@ -17,18 +17,23 @@ from django.db.models.sql.compiler import SQLCompiler
 
 from ..models import Article, Authorship, LanguageVersion, Topic, UpdateNote
 
-# (relation on Article, the queryset of one article's rows, with ARTICLE_ID for the article)
+# Each relation: its name on Article, the queryset of one article's rows (ARTICLE_ID standing
+# for the article's id), and the foreign key its rows load with them (select_related), if any.
 ARTICLE_ID = 0
 
 
 def _relations():
     return (
-        ("topics", Topic.objects.filter(articles__id=ARTICLE_ID)),
+        ("topics", Topic.objects.filter(articles__id=ARTICLE_ID), None),
         # By language only: the default order joins the articles to sort by theirs.
-        ("language_versions", LanguageVersion.objects.filter(article_id=ARTICLE_ID).order_by("language")),
-        ("update_notes", UpdateNote.objects.filter(article_id=ARTICLE_ID)),
-        ("authorships", Authorship.objects.filter(article_id=ARTICLE_ID).select_related("author")),
+        ("language_versions", LanguageVersion.objects.filter(article_id=ARTICLE_ID).order_by("language"), None),
+        ("update_notes", UpdateNote.objects.filter(article_id=ARTICLE_ID), None),
+        ("authorships", Authorship.objects.filter(article_id=ARTICLE_ID).select_related("author"), "author"),
     )
+
+
+def _attnames(model):
+    return [field.attname for field in model._meta.concrete_fields]
 
 
 @dataclass(frozen=True)
@@ -37,37 +42,41 @@ class _Statement:
     sql: str  # one parameter: the article's id
     compiler: SQLCompiler
     converters: dict  # what the ORM does to the database's values (e.g. SQLite's dates), by column
+    fields: list  # the row's first columns: the relation's model
+    related: object  # the select_related field whose model's columns follow, or None
 
-    def rows(self, cursor, article_id):
+    def objects(self, cursor, article_id):
+        """The relation's instances for the article (converted as the ORM would)."""
         cursor.execute(self.sql, [article_id])
         rows = cursor.fetchall()
-        return list(self.compiler.apply_converters(rows, self.converters)) if self.converters else rows
+        if self.converters:
+            rows = self.compiler.apply_converters(rows, self.converters)
+        model, alias, width = self.compiler.query.model, self.compiler.using, len(self.fields)
+        found = []
+        for row in rows:
+            instance = model.from_db(alias, self.fields, row[:width])
+            if self.related is not None:
+                other = self.related.related_model
+                self.related.set_cached_value(instance, other.from_db(alias, _attnames(other), row[width:]))
+            found.append(instance)
+        return found
 
 
 @functools.cache
 def _statements(alias):
     """[_Statement] of each relation, compiled once per process and database."""
     statements = []
-    for name, queryset in _relations():
+    for name, queryset, related in _relations():
         compiler = queryset.query.get_compiler(using=alias)
         sql, params = compiler.as_sql()
         if list(params) != [ARTICLE_ID]:
             raise AssertionError(f"{name}: the article's id should be the only parameter, not {params}")
         converters = compiler.get_converters([column for column, _sql, _alias in compiler.select])
-        statements.append(_Statement(name, sql, compiler, converters))
+        model = queryset.model
+        statements.append(_Statement(
+            name, sql, compiler, converters, _attnames(model), model._meta.get_field(related) if related else None,
+        ))
     return statements
-
-
-def _instances(model, row, related=None):
-    """``model`` from the start of ``row`` (its concrete fields, in order); ``related``: the
-    select_related field whose model follows in the row."""
-    fields = [f.attname for f in model._meta.concrete_fields]
-    instance = model.from_db(connection.alias, fields, row[: len(fields)])
-    if related is not None:
-        other = related.related_model
-        rest = row[len(fields) :]
-        related.set_cached_value(instance, other.from_db(connection.alias, [f.attname for f in other._meta.concrete_fields], rest))
-    return instance
 
 
 def attach_page_data(article):
@@ -76,26 +85,16 @@ def attach_page_data(article):
     cache = article.__dict__.setdefault("_prefetched_objects_cache", {})
     with connection.cursor() as cursor:
         for statement in _statements(connection.alias):
-            cache[statement.relation] = _prefetched(article, statement.relation, statement.rows(cursor, article.pk))
+            manager = getattr(article, statement.relation)
+            objects = statement.objects(cursor, article.pk)
+            reverse_key = getattr(manager, "field", None)  # a reverse foreign key: each row's article is this one
+            if reverse_key is not None:
+                for obj in objects:
+                    reverse_key.set_cached_value(obj, article)
+            queryset = manager.get_queryset()
+            queryset._result_cache, queryset._prefetch_done = objects, True
+            cache[statement.relation] = queryset
     return article
-
-
-def _prefetched(article, name, rows):
-    manager = getattr(article, name)
-    queryset = manager.get_queryset()
-    if name == "topics":
-        objects = [_instances(Topic, row) for row in rows]
-    elif name == "authorships":
-        objects = [_instances(Authorship, row, Authorship._meta.get_field("author")) for row in rows]
-    else:
-        objects = [_instances(manager.model, row) for row in rows]
-    if name != "topics":  # each row's article is this one, as a prefetch says
-        field = manager.field
-        for obj in objects:
-            field.set_cached_value(obj, article)
-    queryset._result_cache = objects
-    queryset._prefetch_done = True
-    return queryset
 
 
 def published_with_page_data(slug):
