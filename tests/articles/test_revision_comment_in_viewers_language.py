@@ -59,3 +59,32 @@ def test_a_reference_saved_in_chinese_reads_in_english(editor_client):
         assert revision.get_comment().startswith("Changed ")
     with translation.override("zh-hans"):
         assert revision.get_comment().startswith("已修改")
+
+
+def test_the_changed_field_of_one_language_is_named_in_the_chinese_history(editor_client):
+    article = make_article(slug="knee", title_zh_hans="膝关节", summary_zh_hans="休息。")
+    with reversion.create_revision():
+        article.save()
+    save_in(editor_client, "zh-hans", change_url(article), summary_zh_hans="多休息。")
+
+    assert newest_comment(editor_client, article, "zh-hans") == "已修改核心解答 [zh-hans]。"
+    assert newest_comment(editor_client, article, "en") == "Changed Key answer [zh-hans]."
+
+
+def test_every_translated_fields_label_has_a_chinese_name():
+    """What modeltranslation builds ("Key answer [zh-hans]") is what the comment stores; the
+    catalogue must name each one, or the Chinese history shows it in English."""
+    from django.utils.text import capfirst
+    from modeltranslation.translator import translator
+
+    untranslated = []
+    for model in translator.get_registered_models(abstract=False):
+        for fields in translator.get_options_for_model(model).all_fields.values():
+            for field in fields:
+                with translation.override(None):
+                    stored = capfirst(str(field.verbose_name))
+                with translation.override("zh-hans"):
+                    shown = translation.gettext(stored)
+                if shown == stored:
+                    untranslated.append(f"{model.__name__}.{field.name}: {stored}")
+    assert not untranslated, "add to locale/zh_Hans/LC_MESSAGES/django.po:\n  " + "\n  ".join(untranslated)
