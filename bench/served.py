@@ -35,7 +35,11 @@
    again, and every published bilingual article in both languages in turn. When the Wagtail
    virtualenv cannot be made (no network), one line says so and the run goes on without it.
    --only GROUPS (comma-separated: floor, article, lists, search, admin, wagtail) measures those
-   rows alone; the floor is always measured.
+   rows alone; the floor is always measured. --rounds N measures every row N times, all rows
+   in turn each round (so a machine whose speed drifts from minute to minute slows every row
+   alike): the table shows each row's median round and every round's req/s, and, for the
+   article's cache-miss rows, in how many rounds they were at or above Wagtail's every-page
+   row of the same round.
 4. Prints per page: req/s, p50, p99, errors, queries per request (counted in-process with
    Django's test client and CaptureQueriesContext on the same database and settings, not from
    the server), response bytes (one request to the server), and req/s as a share of the floor's;
@@ -439,6 +443,44 @@ def _only(text):
     return groups | {"floor"}
 
 
+def round_label(number):
+    return f"round {number}: " if number else ""
+
+
+def combine_rounds(measured_rounds):
+    """One row's rounds as the table shows them: the median round's figures (by req/s), the
+    requests and errors of all rounds, and each round's req/s in the order measured."""
+    by_rps = sorted(measured_rounds, key=lambda m: m["rps"] or 0)
+    median = by_rps[(len(by_rps) - 1) // 2]
+    combined = {**median, "requests": sum(m["requests"] for m in measured_rounds),
+                "errors": sum(m["errors"] for m in measured_rounds)}
+    if len(measured_rounds) > 1:
+        combined["rounds_rps"] = [m["rps"] for m in measured_rounds]
+        combined["distinct"] = median.get("distinct", 0) * len(measured_rounds)
+    return combined
+
+
+# Each article-miss row against Wagtail serving every page, round by round: on a machine whose
+# speed drifts between minutes, a comparison within one round is the fair one.
+MISS_ROWS = ("article, Redis flushed (4 variants)", "article, after an edit (4 variants)")
+WAGTAIL_EACH = "wagtail article, every page in turn"
+
+
+def paired_with_wagtail(results):
+    lines = []
+    wagtail = results.get(WAGTAIL_EACH, {}).get("rounds_rps")
+    for name in MISS_ROWS:
+        ours = results.get(name, {}).get("rounds_rps")
+        if not (ours and wagtail):
+            continue
+        pairs = list(zip(ours, wagtail, strict=True))
+        at_or_above = sum(1 for a, b in pairs if (a or 0) >= (b or 0))
+        ratios = ", ".join(f"{(a or 0) / b:.2f}" if b else "-" for a, b in pairs)
+        lines.append(f"{name} against {WAGTAIL_EACH}: at or above in {at_or_above} of {len(pairs)} rounds "
+                     f"(ratio per round: {ratios})")
+    return lines
+
+
 def _prepare_wagtail(options, database):
     """(python, env, build seconds) of the Wagtail site, or None with one line saying why not."""
     if not options.wagtail or "wagtail" not in options.only:
@@ -483,6 +525,9 @@ def main():
     parser.add_argument("--wagtail", action=argparse.BooleanOptionalAction, default=True,
                         help="also measure a Wagtail 8 site serving the equivalent article page (default on)")
     parser.add_argument("--wagtail-rebuild", action="store_true", help="build the Wagtail site's database again")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="measure every loaded row this many times, the rows taken in turn each round; "
+                             "the table shows each row's median (default 1)")
     parser.add_argument("--only", type=_only, default=set(GROUPS),
                         help=f"comma-separated groups to measure ({', '.join(GROUPS)}); the floor always")
     options = parser.parse_args()
@@ -582,6 +627,50 @@ def main():
 
     def base_of(kind):
         return wagtail_base if kind.startswith("wagtail") else base
+    def measure_row(name, path, signed_in, kind):
+        """One wrk run of one row, its caches set up as the row's kind says."""
+        prewarm(wagtail[1]["DATABASE_URL"] if kind.startswith("wagtail") else database)
+        if kind == "miss":
+            redis.Redis.from_url(cache_url).flushdb()
+            measured = run_wrk(base, path, options, paths_file=miss_file)
+            measured["distinct"] = miss_count
+        elif kind == "edited":
+            # What every reader meets after any edit on the site: a new content version
+            # (every page and what an article's pages share is out of date), the renders
+            # still cached (the edit changed no other text), related lists stored.
+            new_content_version(env)
+            measured = run_wrk(base, path, options, paths_file=miss_file)
+            measured["distinct"] = miss_count
+        elif kind == "bare":
+            redis.Redis.from_url(cache_url).flushdb()
+            empty_stored(database, bare_slugs)
+            measured = run_wrk(base, path, options, paths_file=bare_file)
+            measured["distinct"] = len(bare_paths)
+            for bare_path in bare_paths:  # store again what the row emptied
+                _get(base, bare_path)
+        elif kind == "rendered":
+            measured = run_wrk(base, path, options, unique=True)
+        elif kind in ("queries", "queries-alone"):
+            search_path = path.split("?")[0]
+            queries_file = Path(workdir) / f"{kind}-{search_path.strip('/').split('/')[0]}.txt"
+            queries = search_paths(search_path)
+            alone = kind == "queries-alone"
+            if alone:  # from the list's other end
+                queries.reverse()
+            queries_file.write_text("\n".join(queries) + "\n")
+            # A new content version: no earlier row's searches (or this list's, at a fast
+            # single connection going round it) are answered from the cache.
+            new_content_version(env)
+            measured = run_wrk(base, path, argparse.Namespace(**{**vars(options), "threads": 1, "connections": 1})
+                               if alone else options, paths_file=queries_file)
+            measured["distinct"] = len(queries)
+        elif kind == "wagtail-each":
+            measured = run_wrk(wagtail_base, path, options, paths_file=wagtail_file)
+            measured["distinct"] = wagtail_count
+        else:
+            measured = run_wrk(base_of(kind), path, options, cookie=cookie if signed_in else None)
+        return measured
+
     server = subprocess.Popen(  # noqa: S603 - our own gunicorn
         [PYTHON, "-m", "gunicorn", "bench.wsgi:application", "--bind", f"127.0.0.1:{port}",
          "--workers", str(options.workers), "--worker-class", "sync", "--timeout", "900",
@@ -614,62 +703,27 @@ def main():
         servers = [server, *([wagtail_server] if wagtail_server else [])]
         memory_start = {pid: _rss_kb(pid) for s in servers for pid in _workers(s.pid)}
         wagtail_workers = set(_workers(wagtail_server.pid)) if wagtail_server else set()
-        for name, path, signed_in, kind in pages:
-            prewarm(wagtail[1]["DATABASE_URL"] if kind.startswith("wagtail") else database)
-            if results[name]["single_ms"] > options.slow * 1000:
-                # 16 connections on such a page queue minutes of work: one request says enough.
-                results[name].update(rps=None, p50=None, p99=None, requests=0, errors=0, skipped=True)
-                continue
-            if kind == "miss":
-                redis.Redis.from_url(cache_url).flushdb()
-                measured = run_wrk(base, path, options, paths_file=miss_file)
-                measured["distinct"] = miss_count
-            elif kind == "edited":
-                # What every reader meets after any edit on the site: a new content version
-                # (every page and what an article's pages share is out of date), the renders
-                # still cached (the edit changed no other text), related lists stored.
-                new_content_version(env)
-                measured = run_wrk(base, path, options, paths_file=miss_file)
-                measured["distinct"] = miss_count
-            elif kind == "bare":
-                redis.Redis.from_url(cache_url).flushdb()
-                empty_stored(database, bare_slugs)
-                measured = run_wrk(base, path, options, paths_file=bare_file)
-                measured["distinct"] = len(bare_paths)
-                for bare_path in bare_paths:  # store again what the row emptied
-                    _get(base, bare_path)
-            elif kind == "rendered":
-                measured = run_wrk(base, path, options, unique=True)
-            elif kind in ("queries", "queries-alone"):
-                search_path = path.split("?")[0]
-                queries_file = Path(workdir) / f"{kind}-{search_path.strip('/').split('/')[0]}.txt"
-                queries = search_paths(search_path)
-                alone = kind == "queries-alone"
-                if alone:  # from the list's other end
-                    queries.reverse()
-                queries_file.write_text("\n".join(queries) + "\n")
-                # A new content version: no earlier row's searches (or this list's, at a fast
-                # single connection going round it) are answered from the cache.
-                new_content_version(env)
-                measured = run_wrk(base, path, argparse.Namespace(**{**vars(options), "threads": 1, "connections": 1})
-                                   if alone else options, paths_file=queries_file)
-                measured["distinct"] = len(queries)
-            elif kind == "wagtail-each":
-                measured = run_wrk(wagtail_base, path, options, paths_file=wagtail_file)
-                measured["distinct"] = wagtail_count
-            else:
-                measured = run_wrk(base_of(kind), path, options, cookie=cookie if signed_in else None)
-            results[name].update(measured)
-            # Requests wrk gave up on are still queued at the workers: wait until they are done
-            # (a request to the floor, or Wagtail's home page, is answered once the backlog has drained).
-            drain_start = time.perf_counter()
-            _get(base_of(kind), "/en/" if kind.startswith("wagtail") else "/bench-floor/")
-            results[name]["drain_seconds"] = round(time.perf_counter() - drain_start, 1)
-            if measured["errors"]:  # which kind: answers other than 2xx/3xx, or the connection's
-                kinds = {k: measured[k] for k in ("non_2xx", "socket_errors") if k in measured}
-                print(f"  {name}: {measured['errors']} errors {kinds}", flush=True)
-            print(f"  measured {name}: {measured['rps']} req/s ({measured['requests']} requests; "
-                  f"backlog drained in {results[name]['drain_seconds']} s)", flush=True)
+        loaded = [page for page in pages if results[page[0]]["single_ms"] <= options.slow * 1000]
+        for page in pages:
+            if page not in loaded:  # 16 connections on such a page queue minutes of work: one request says enough.
+                results[page[0]].update(rps=None, p50=None, p99=None, requests=0, errors=0, skipped=True)
+        rounds = {page[0]: [] for page in loaded}
+        for round_number in range(1, options.rounds + 1):
+            for name, path, signed_in, kind in loaded:
+                measured = measure_row(name, path, signed_in, kind)
+                rounds[name].append(measured)
+                # Requests wrk gave up on are still queued at the workers: wait until they are done
+                # (a request to the floor, or Wagtail's home page, is answered once the backlog has drained).
+                drain_start = time.perf_counter()
+                _get(base_of(kind), "/en/" if kind.startswith("wagtail") else "/bench-floor/")
+                measured["drain_seconds"] = round(time.perf_counter() - drain_start, 1)
+                if measured["errors"]:  # which kind: answers other than 2xx/3xx, or the connection's
+                    kinds = {k: measured[k] for k in ("non_2xx", "socket_errors") if k in measured}
+                    print(f"  {name}: {measured['errors']} errors {kinds}", flush=True)
+                print(f"  {round_label(round_number)}measured {name}: {measured['rps']} req/s ({measured['requests']} "
+                      f"requests; backlog drained in {measured['drain_seconds']} s)", flush=True)
+        for name, measured_rounds in rounds.items():
+            results[name].update(combine_rounds(measured_rounds))
         memory_end = {pid: _rss_kb(pid) for s in servers for pid in _workers(s.pid)}
     finally:
         for running in (server, wagtail_server):
@@ -693,7 +747,8 @@ def main():
     print(f"MedCMS benchmark of record: {articles_in_db} articles (+ {HISTORY_SLUG}), "
           f"{'PostgreSQL' if is_postgres(database) else 'SQLite'} + Redis, gunicorn {options.workers} sync workers, "
           f"production settings (CONN_MAX_AGE={os.environ.get('CONN_MAX_AGE', '60')}), "
-          f"wrk -t{options.threads} -c{options.connections} -d{options.seconds}s on loopback")
+          f"wrk -t{options.threads} -c{options.connections} -d{options.seconds}s on loopback"
+          + (f"; {options.rounds} rounds, each row's median shown" if options.rounds > 1 else ""))
     if build_seconds is not None:
         print(f"data set built in {build_seconds:.0f} s")
     else:
@@ -711,7 +766,7 @@ def main():
           "1 req ms: one request alone, before the load")
     print()
     header = (f"{'page':<38} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6} {'queries':>7} {'bytes':>8} "
-              f"{'floor':>7} {'1 req ms':>9}")
+              f"{'floor':>7} {'1 req ms':>9}" + ("  req/s per round" if options.rounds > 1 else ""))
     print(header)
     print("-" * len(header))
     for name, _path, _signed_in, kind in pages:
@@ -719,6 +774,8 @@ def main():
         rps = r.get("rps") or 0
         note = ""
         cycles = ("miss", "edited", "bare", "wagtail-each", "queries", "queries-alone")
+        if r.get("rounds_rps"):
+            note += "  " + " / ".join(f"{rps:.1f}" if rps else "-" for rps in r["rounds_rps"])
         if kind in cycles and r.get("requests", 0) > r.get("distinct", 0):
             note = f"  ({r['requests']} requests over {r['distinct']} paths: some hits)"
         if r.get("skipped"):
@@ -730,6 +787,10 @@ def main():
         print(f"{name:<38} {rps:>8.1f} {r.get('p50') or 0:>8.1f} {r.get('p99') or 0:>8.1f} {r.get('errors', 0):>6} "
               f"{r.get('queries', '?'):>7} {r['bytes']:>8} {100 * rps / floor:>6.1f}% {r['single_ms']:>9.0f}{note}")
     print()
+    if options.rounds > 1:
+        for line in paired_with_wagtail(results):
+            print(line)
+        print()
     for pid in sorted(set(memory_start) | set(memory_end)):
         owner = "Wagtail worker" if pid in wagtail_workers else "worker"
         print(f"{owner} {pid}: RSS {memory_start.get(pid)} kB after warm-up, {memory_end.get(pid)} kB after "
@@ -739,7 +800,7 @@ def main():
     record = {
         "articles": articles_in_db, "build_seconds": build_seconds,
         "stored_at_start": {"renders": stored_at_start[0], "related_lists": stored_at_start[1]}, "seconds": options.seconds,
-        "workers": options.workers, "threads": options.threads, "connections": options.connections,
+        "rounds": options.rounds, "workers": options.workers, "threads": options.threads, "connections": options.connections,
         "wagtail_build_seconds": wagtail[2] if wagtail else None,
         "versions": info, "pages": results, "memory_start_kb": memory_start, "memory_end_kb": memory_end,
         "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),

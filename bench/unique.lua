@@ -4,6 +4,8 @@
 -- after any edit on the site (a new content version) until the page is cached again.
 --   wrk -s bench/unique.lua URL_WITH_QUERY
 local counter = 0
+-- Seeded by the clock: a later run (another --rounds round) sends parameters of its own.
+math.randomseed(os.time())
 
 function setup(thread)
   thread:set("id", math.random(1, 1000000000))
