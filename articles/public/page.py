@@ -42,6 +42,7 @@ from ..rendering.render_cache import cited_keys, render_article
 from ..rendering.stored import Slot
 from ..search.text import plain_text
 from . import page_data, text_source, typography
+from .collation import sort_key
 from .freshness import Freshness, freshness
 from .related import related_articles
 from .response_cache import memoized, memoized_many, shared
@@ -701,7 +702,7 @@ def topic_entries(lang):
     )
     counts = dict(memberships.values("topic_id").annotate(n=Count("article_id")).order_by().values_list("topic_id", "n"))
     entries = [TopicEntry(t, localized(t, "name", lang), counts.get(t.pk, 0)) for t in Topic.objects.all()]
-    entries.sort(key=lambda e: e.name.text.casefold())
+    entries.sort(key=lambda e: sort_key(e.name.text, e.name.lang))
     return entries
 
 

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import override
 
 from articles.models import Article
+from articles.public.collation import sort_key
 from articles.public.page import Localized, localized
 
 from ..models import BoardMember, SignOff
@@ -75,7 +76,7 @@ def build_board(lang):
         for user in without_profile
     ]
     _add_reviewed_articles(members, lang)
-    return sorted(members, key=lambda member: member.name.casefold())
+    return sorted(members, key=lambda member: sort_key(member.name, lang))
 
 
 def _add_reviewed_articles(members, lang):
@@ -100,4 +101,4 @@ def _add_reviewed_articles(members, lang):
             title = Localized(article.text("title", code) or article.slug, code, code != lang)
             by_user[user_id].articles.append(ReviewedArticle(url, title))
     for member in members:
-        member.articles.sort(key=lambda entry: entry.title.text.casefold())
+        member.articles.sort(key=lambda entry: sort_key(entry.title.text, entry.title.lang))

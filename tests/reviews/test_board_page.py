@@ -75,3 +75,10 @@ def test_the_board_page_queries_do_not_grow_with_members(client, board, django_a
 def test_chinese_lists_use_the_enumeration_comma(client, board):
     html = client.get("/zh-hans/board/").content.decode()
     assert "英文、简体中文" in html
+
+
+def test_the_chinese_board_page_lists_members_in_pinyin_order(client, board):
+    make_board_member("zhang", display_name="张伟")  # zhang
+    make_board_member("chen", display_name="陈静")  # chen
+    html = client.get("/zh-hans/board/").content.decode()
+    assert html.index("陈静") < html.index("张伟")
