@@ -1,10 +1,11 @@
 -- wrk script: each request takes the next path of a file (one path a line), the threads
--- interleaved so that no path is requested twice before the list is used up.
---   wrk -s bench/paths.lua URL -- PATHS_FILE THREADS
+-- interleaved so that no path is requested twice before the list is used up, from the
+-- START-th path on (0 if not given: each round of served.py --rounds starts further on).
+--   wrk -s bench/paths.lua URL -- PATHS_FILE THREADS [START]
 local threads = {}
 local counter = 0
 local paths = {}
-local step, offset = 1, 0
+local step, offset, start = 1, 0, 0
 
 function setup(thread)
   thread:set("id", #threads)
@@ -17,10 +18,11 @@ function init(args)
   end
   step = tonumber(args[2]) or 1
   offset = id or 0
+  start = tonumber(args[3]) or 0
 end
 
 function request()
-  local path = paths[(counter * step + offset) % #paths + 1]
+  local path = paths[(start + counter * step + offset) % #paths + 1]
   counter = counter + 1
   return wrk.format("GET", path)
 end

@@ -297,13 +297,14 @@ def parse_wrk(output):
     return result
 
 
-def run_wrk(base, path, options, *, cookie=None, paths_file=None, unique=False):
+def run_wrk(base, path, options, *, cookie=None, paths_file=None, unique=False, start=0):
     command = ["wrk", f"-t{options.threads}", f"-c{options.connections}", f"-d{options.seconds}s", "--latency",
                "--timeout", "60s"]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
     if paths_file:
-        command += ["-s", str(ROOT / "bench" / "paths.lua"), base + "/", "--", str(paths_file), str(options.threads)]
+        command += ["-s", str(ROOT / "bench" / "paths.lua"), base + "/", "--", str(paths_file), str(options.threads),
+                    str(start)]
     elif unique:
         command += ["-s", str(ROOT / "bench" / "unique.lua"), base + path]
     else:
@@ -627,19 +628,26 @@ def main():
 
     def base_of(kind):
         return wagtail_base if kind.startswith("wagtail") else base
-    def measure_row(name, path, signed_in, kind):
-        """One wrk run of one row, its caches set up as the row's kind says."""
+
+    def measure_row(name, path, signed_in, kind, round_number):
+        """One wrk run of one row, its caches set up as the row's kind says. The rows that
+        cycle a list of articles start each round further on in it, so that no round
+        requests pages an earlier one did (whatever a worker kept of them)."""
+
+        def start(count):
+            return (round_number - 1) * count // options.rounds
+
         prewarm(wagtail[1]["DATABASE_URL"] if kind.startswith("wagtail") else database)
         if kind == "miss":
             redis.Redis.from_url(cache_url).flushdb()
-            measured = run_wrk(base, path, options, paths_file=miss_file)
+            measured = run_wrk(base, path, options, paths_file=miss_file, start=start(miss_count))
             measured["distinct"] = miss_count
         elif kind == "edited":
             # What every reader meets after any edit on the site: a new content version
             # (every page and what an article's pages share is out of date), the renders
             # still cached (the edit changed no other text), related lists stored.
             new_content_version(env)
-            measured = run_wrk(base, path, options, paths_file=miss_file)
+            measured = run_wrk(base, path, options, paths_file=miss_file, start=start(miss_count))
             measured["distinct"] = miss_count
         elif kind == "bare":
             redis.Redis.from_url(cache_url).flushdb()
@@ -662,10 +670,10 @@ def main():
             # single connection going round it) are answered from the cache.
             new_content_version(env)
             measured = run_wrk(base, path, argparse.Namespace(**{**vars(options), "threads": 1, "connections": 1})
-                               if alone else options, paths_file=queries_file)
+                               if alone else options, paths_file=queries_file, start=start(len(queries)))
             measured["distinct"] = len(queries)
         elif kind == "wagtail-each":
-            measured = run_wrk(wagtail_base, path, options, paths_file=wagtail_file)
+            measured = run_wrk(wagtail_base, path, options, paths_file=wagtail_file, start=start(wagtail_count))
             measured["distinct"] = wagtail_count
         else:
             measured = run_wrk(base_of(kind), path, options, cookie=cookie if signed_in else None)
@@ -710,7 +718,7 @@ def main():
         rounds = {page[0]: [] for page in loaded}
         for round_number in range(1, options.rounds + 1):
             for name, path, signed_in, kind in loaded:
-                measured = measure_row(name, path, signed_in, kind)
+                measured = measure_row(name, path, signed_in, kind, round_number)
                 rounds[name].append(measured)
                 # Requests wrk gave up on are still queued at the workers: wait until they are done
                 # (a request to the floor, or Wagtail's home page, is answered once the backlog has drained).
