@@ -444,10 +444,6 @@ def _only(text):
     return groups | {"floor"}
 
 
-def round_label(number):
-    return f"round {number}: " if number else ""
-
-
 def combine_rounds(measured_rounds):
     """One row's rounds as the table shows them: the median round's figures (by req/s), the
     requests and errors of all rounds, and each round's req/s in the order measured."""
@@ -728,7 +724,7 @@ def main():
                 if measured["errors"]:  # which kind: answers other than 2xx/3xx, or the connection's
                     kinds = {k: measured[k] for k in ("non_2xx", "socket_errors") if k in measured}
                     print(f"  {name}: {measured['errors']} errors {kinds}", flush=True)
-                print(f"  {round_label(round_number)}measured {name}: {measured['rps']} req/s ({measured['requests']} "
+                print(f"  {f'round {round_number}: ' if options.rounds > 1 else ''}measured {name}: {measured['rps']} req/s ({measured['requests']} "
                       f"requests; backlog drained in {measured['drain_seconds']} s)", flush=True)
         for name, measured_rounds in rounds.items():
             results[name].update(combine_rounds(measured_rounds))

@@ -44,6 +44,7 @@ class _Statement:
     converters: dict  # what the ORM does to the database's values (e.g. SQLite's dates), by column
     fields: list  # the row's first columns: the relation's model
     related: object  # the select_related field whose model's columns follow, or None
+    related_fields: list  # those columns' names
 
     def objects(self, cursor, article_id):
         """The relation's instances for the article (converted as the ORM would)."""
@@ -56,8 +57,8 @@ class _Statement:
         for row in rows:
             instance = model.from_db(alias, self.fields, row[:width])
             if self.related is not None:
-                other = self.related.related_model
-                self.related.set_cached_value(instance, other.from_db(alias, _attnames(other), row[width:]))
+                other = self.related.related_model.from_db(alias, self.related_fields, row[width:])
+                self.related.set_cached_value(instance, other)
             found.append(instance)
         return found
 
@@ -72,9 +73,10 @@ def _statements(alias):
         if list(params) != [ARTICLE_ID]:
             raise AssertionError(f"{name}: the article's id should be the only parameter, not {params}")
         converters = compiler.get_converters([column for column, _sql, _alias in compiler.select])
-        model = queryset.model
+        field = queryset.model._meta.get_field(related) if related else None
         statements.append(_Statement(
-            name, sql, compiler, converters, _attnames(model), model._meta.get_field(related) if related else None,
+            name, sql, compiler, converters, _attnames(queryset.model), field,
+            _attnames(field.related_model) if field else [],
         ))
     return statements
 
