@@ -157,13 +157,15 @@ def search(request):
     concepts = searching.parse_query(query, searching.glossary_forms()) if query else []
     hits = searching.find(concepts, lang)
     page = Paginator(hits, PAGE_SIZE).get_page(request.GET.get("page"))
+    shown, results = searching.rendered_results(page, lang, concepts) if hits else (0, "")
     return render(
         request,
         "articles/search.html",
         {
             "query": query,
             "page_obj": page,
-            "results": searching.results(page.object_list, lang, concepts) if hits else [],
+            "shown": shown,
+            "results": results,
             "count": page.paginator.count,
             "more": hits.more,
             "bounded": hits.bounded,

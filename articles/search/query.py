@@ -26,6 +26,7 @@ from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.expressions import Col
 from django.db.models.sql.where import WhereNode
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
@@ -417,13 +418,14 @@ def find(concepts, lang):
     meanwhile (a change makes a new version, and then a new list)."""
     if not concepts:
         return Hits()
-    more, bounded, found = shared(f"search:{lang}:{_key_of(concepts)}", lambda: _stored(_find(concepts, lang)))
+    more, bounded, found = shared(f"search:{lang}:{concepts_key(concepts)}", lambda: _stored(_find(concepts, lang)))
     hits = Hits(Hit(article_id, language) for article_id, language in found)
     hits.more, hits.bounded = more, bounded
     return hits
 
 
-def _key_of(concepts):
+def concepts_key(concepts):
+    """A key naming what a query looks for, the same for every wording of the same words."""
     return json.dumps([[list(form.words) for form in concept.forms] for concept in concepts], ensure_ascii=False)
 
 
@@ -629,3 +631,20 @@ def results(hits, lang, concepts):
             )
         )
     return found
+
+
+def rendered_results(page, lang, concepts):
+    """(how many results, their list as HTML) of a page of hits (a Paginator page of find()):
+    built once per content version for every query string with the same concepts, as their
+    hits are (find), so that another wording of a query, a tracking parameter or a return to
+    an earlier page renders no result again. The list holds nothing of the query as typed
+    (the snippets mark the article's own words) and no link that carries it (pagination is
+    outside it)."""
+
+    def render():
+        found = results(page.object_list, lang, concepts)
+        html = render_to_string("articles/_search_results.html", {"results": found, "start": page.start_index()})
+        return len(found), html
+
+    count, html = shared(f"search-results:{lang}:{concepts_key(concepts)}:{page.number}", render)
+    return count, mark_safe(html)  # noqa: S308 - rendered by our template above

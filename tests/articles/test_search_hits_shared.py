@@ -1,6 +1,7 @@
 """A query's ranked hits are found once per content version, for every page of its results
 and every query string with the same words: paging reads no ranking again, another wording of
-the same query neither, and any change of the articles is searched afresh."""
+the same query neither, and any change of the articles is searched afresh. So is the list of results a page shows:
+another wording of the same words builds it no second time."""
 
 import time
 
@@ -38,6 +39,15 @@ def test_another_wording_of_the_same_words_reuses_the_ranked_list(client, sleep_
     assert not ranked
     assert again == first
     assert "<mark>Sleep</mark>" in html
+
+
+def test_another_wording_of_the_same_words_reads_no_article_again(client, sleep_articles):
+    _ranked, first, first_html = search(client, q="sleep")
+    sqls, again, html = search_page(client, "en", q="SLEEP", ref="mail")
+    assert not any('"articles_article"' in sql for sql in sqls)
+    assert again == first
+    assert 'value="SLEEP"' in html and "25 articles found for “SLEEP”." in html
+    assert 'href="/en/search/?page=2&amp;q=SLEEP&amp;ref=mail"' in html
 
 
 def test_a_new_article_is_searched_afresh_and_listed(client, sleep_articles):

@@ -102,3 +102,13 @@ def test_search_results_say_which_texts_are_medically_reviewed(client, editor, r
     assert search_states(client, "/en/search/", "splint") == {"approved-splint": REVIEWED, "other-splint": NOT_REVIEWED}
     save_as(reviewer, approved, summary_en="A splint helps at night, and a brace by day.")
     assert search_states(client, "/en/search/", "splint")["approved-splint"] == NOT_REVIEWED
+
+
+def test_an_approval_reaches_search_results_already_shown(client, editor, reviewer):
+    article = make_article_with_history(editor, slug="splint", status="published",
+                                        title="Does a splint help?", summary="A splint helps at night.")
+    workflow.submit(article, "en", editor)
+    assert search_states(client, "/en/search/", "splint") == {"splint": NOT_REVIEWED}
+    workflow.approve(article, "en", reviewer)
+    assert search_states(client, "/en/search/", "Splint") == {"splint": REVIEWED}
+    assert search_states(client, "/en/search/", "splint") == {"splint": REVIEWED}
